@@ -1,0 +1,162 @@
+# amidict: one GNU Makefile, out-of-tree build in $(BUILD).
+#   make            build amigen and libamidict (static and shared)
+#   make demo       install what is missing, then run amigen on dictionary/
+#   make check      install what is missing, then the whole test suite,
+#                   again under ASan+UBSan, and a clang build
+#   make update-golden   rewrite golden files for review
+#   make install / uninstall   (PREFIX, DESTDIR)
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+LIBDIR    ?= $(PREFIX)/lib
+INCDIR    ?= $(PREFIX)/include/amidict
+PCDIR     ?= $(LIBDIR)/pkgconfig
+BUILD     ?= build
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
+
+VERSION   = 0.1.0
+SOMAJOR   = 0
+SONAME    = libamidict.so.$(SOMAJOR)
+
+# Debian packages the build, the demo and the tests need.
+DEBIAN_PACKAGES = build-essential pkg-config clang libxml2-dev libxml2-utils \
+	libcmark-dev cmark check pandoc libpcap-dev mandoc jq strace
+
+WARN      = -std=c11 -Wall -Wextra -Werror -pedantic -Wshadow \
+	-Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+XML_CFLAGS = $(shell $(PKG_CONFIG) --cflags libxml-2.0)
+XML_LIBS   = $(shell $(PKG_CONFIG) --libs libxml-2.0)
+CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
+CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check)
+CFLAGS    ?= -O2 -g
+SAN       ?=
+ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L $(CFLAGS) $(SAN) -fPIC -Isrc -Igen -I$(BUILD) $(XML_CFLAGS)
+LDFLAGS   += $(SAN)
+
+# Library: dictionary -> model (the loader), in pipeline order.
+LIB_SRC = src/arena.c src/errors.c src/version.c src/prose.c src/model.c \
+	src/dict_read.c src/dict_merge.c src/dict_link.c src/dict_load.c
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema_rng.o
+LIB_HDR = src/amidict.h src/model.h src/errors.h
+
+# amigen: model -> back-ends.
+GEN_SRC = gen/amigen.c gen/emit.c gen/emit_tree.c gen/emit_json.c \
+	gen/json_out.c gen/esc_json.c
+GEN_OBJ = $(GEN_SRC:%.c=$(BUILD)/%.o)
+
+UNIT_SRC = $(wildcard tests/unit/*.c)
+UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/%.o)
+
+all: $(BUILD)/amigen $(BUILD)/libamidict.a $(BUILD)/$(SONAME) \
+	$(BUILD)/amidict.pc
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/schema_rng.o: $(BUILD)/schema_rng.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c $< -o $@
+
+# The schema is compiled into the library: no file to find at run time.
+$(BUILD)/schema_rng.c: dictionary/amidict.rng
+	@mkdir -p $(dir $@)
+	{ echo '/* generated from dictionary/amidict.rng; do not edit */'; \
+	  echo '#include "schema.h"'; \
+	  echo 'const unsigned char amid_schema_rng_bytes[] = {'; \
+	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '};'; \
+	  echo "const size_t amid_schema_rng_len = $$(wc -c < $<);"; } > $@.tmp
+	mv $@.tmp $@
+
+$(BUILD)/libamidict.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/$(SONAME): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,$(SONAME) $(LDFLAGS) -o $(BUILD)/libamidict.so.$(VERSION) $^ $(XML_LIBS)
+	ln -sf libamidict.so.$(VERSION) $@
+	ln -sf $(SONAME) $(BUILD)/libamidict.so
+
+$(BUILD)/amidict.pc: Makefile
+	@mkdir -p $(dir $@)
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' \
+	  'includedir=$(INCDIR)' '' 'Name: amidict' \
+	  'Description: Asterisk Manager Interface dictionary and validators' \
+	  'Version: $(VERSION)' 'Requires.private: libxml-2.0' \
+	  'Libs: -L$${libdir} -lamidict' 'Cflags: -I$${includedir}' > $@
+
+$(BUILD)/amigen: $(GEN_OBJ) $(BUILD)/libamidict.a
+	$(CC) $(LDFLAGS) -o $@ $(GEN_OBJ) $(BUILD)/libamidict.a $(XML_LIBS)
+
+$(BUILD)/unit: $(UNIT_OBJ) $(filter-out $(BUILD)/gen/amigen.o,$(GEN_OBJ)) $(BUILD)/libamidict.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(XML_LIBS) $(CHECK_LIBS)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# ---- setup --------------------------------------------------------------
+
+deps:
+	@sh tests/deps.sh $(DEBIAN_PACKAGES)
+
+# ---- demo ---------------------------------------------------------------
+
+demo: deps
+	@$(MAKE) --no-print-directory demo-run
+
+demo-run: all
+	@sh tests/demo.sh $(BUILD)
+
+# ---- tests --------------------------------------------------------------
+
+check: deps
+	@$(MAKE) --no-print-directory check-run
+
+# The whole suite, then again with sanitizers, then a clang build.
+check-run: tests-run
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan \
+	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
+	  CFLAGS='-O1 -g' tests-run
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/clang CC=clang all
+	@echo 'check: all tests passed (plain, ASan+UBSan, clang build)'
+
+tests-run: all $(BUILD)/unit
+	CK_FORK=no $(BUILD)/unit
+	sh tests/run-golden.sh $(BUILD)
+	sh tests/run-broken.sh $(BUILD)
+	sh tests/run-security.sh $(BUILD)
+	sh tests/run-dictionary.sh $(BUILD)
+
+update-golden: all
+	sh tests/run-golden.sh $(BUILD) --update
+
+# ---- install ------------------------------------------------------------
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
+	  $(DESTDIR)$(PCDIR)
+	install -m 755 $(BUILD)/amigen $(DESTDIR)$(BINDIR)/amigen
+	install -m 644 $(BUILD)/libamidict.a $(DESTDIR)$(LIBDIR)/
+	install -m 755 $(BUILD)/libamidict.so.$(VERSION) $(DESTDIR)$(LIBDIR)/
+	ln -sf libamidict.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libamidict.so
+	install -m 644 $(LIB_HDR) $(DESTDIR)$(INCDIR)/
+	install -m 644 $(BUILD)/amidict.pc $(DESTDIR)$(PCDIR)/amidict.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/amigen $(DESTDIR)$(LIBDIR)/libamidict.a \
+	  $(DESTDIR)$(LIBDIR)/libamidict.so.$(VERSION) \
+	  $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libamidict.so \
+	  $(DESTDIR)$(PCDIR)/amidict.pc
+	rm -f $(LIB_HDR:src/%=$(DESTDIR)$(INCDIR)/%)
+	-rmdir $(DESTDIR)$(INCDIR)
+
+clean:
+	rm -rf $(BUILD)
+
+.PHONY: all deps demo demo-run check check-run tests-run update-golden \
+	install uninstall clean

@@ -1,0 +1,178 @@
+/*
+ * amigen.c: the generator's front-end.  Parses options, loads the
+ * dictionary through libamidict, prints the loader's findings like a
+ * compiler, and hands the model to one back-end (emit.c).
+ * Exit: 0 clean, 1 warnings in the dictionary, 2 errors or bad usage.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "amidict.h"
+#include "emit.h"
+
+#define EXIT_WARN 1
+#define EXIT_ERROR 2
+
+struct options {
+	const struct emitter *emitter;
+	struct emit_opts emit;
+};
+
+static void
+usage(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "usage: amigen [-T format] [-o out] [-n name] "
+	           "dictionary...\n"
+	           "       amigen --help | --version\n\n"
+	           "A dictionary is an XML file or a directory of them, "
+	           "read in name order;\nlater files extend earlier ones.\n\n"
+	           "Formats (-T, default check):\n");
+	for (i = 0; i < amigen_nemitters; i++)
+		fprintf(f, "  %-10s %s\n", amigen_emitters[i].name,
+		        amigen_emitters[i].summary);
+	fputs("\nOptions:\n"
+	      "  -o out     write to this file (or directory) instead of "
+	      "stdout\n"
+	      "  -n name    module name for generated code\n"
+	      "\nExit status: 0 clean, 1 warnings, 2 errors.\n",
+	      f);
+}
+
+static const struct emitter *
+find_emitter(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < amigen_nemitters; i++)
+		if (strcmp(amigen_emitters[i].name, name) == 0)
+			return &amigen_emitters[i];
+	return NULL;
+}
+
+/* Returns the index of the first operand, or -1 to exit with *status. */
+static int
+parse_options(int argc, char **argv, struct options *o, int *status)
+{
+	static const struct option longopts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	o->emitter = find_emitter("check");
+	while ((c = getopt_long(argc, argv, "T:o:n:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'T':
+			if ((o->emitter = find_emitter(optarg)) == NULL) {
+				fprintf(stderr,
+				        "amigen: unknown format '%s' (see "
+				        "--help)\n",
+				        optarg);
+				*status = EXIT_ERROR;
+				return -1;
+			}
+			break;
+		case 'o':
+			o->emit.out = optarg;
+			break;
+		case 'n':
+			o->emit.name = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			*status = 0;
+			return -1;
+		case 'V':
+			printf("amigen %s\n", AMIDICT_VERSION);
+			*status = 0;
+			return -1;
+		default:
+			usage(stderr);
+			*status = EXIT_ERROR;
+			return -1;
+		}
+	}
+	if (optind >= argc) {
+		fputs("amigen: no dictionary given\n", stderr);
+		usage(stderr);
+		*status = EXIT_ERROR;
+		return -1;
+	}
+	return optind;
+}
+
+static void
+print_errors(const struct amid_errors *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->n; i++) {
+		const struct amid_error *r = &e->v[i];
+		const char *sev = r->severity == AMID_ERROR ? "error" : "warning";
+
+		if (r->file != NULL && r->line > 0)
+			fprintf(stderr, "%s:%lu: %s: %s\n", r->file, r->line,
+			        sev, r->message);
+		else if (r->file != NULL)
+			fprintf(stderr, "%s: %s: %s\n", r->file, sev,
+			        r->message);
+		else
+			fprintf(stderr, "amigen: %s: %s\n", sev, r->message);
+	}
+	if (e->nomem)
+		fputs("amigen: error: out of memory\n", stderr);
+}
+
+static int
+run_emitter(const struct options *o, const struct amid_model *m)
+{
+	FILE *f = stdout;
+	int rc;
+
+	if (o->emitter->run == NULL)
+		return 0;
+	if (o->emit.out != NULL && (f = fopen(o->emit.out, "w")) == NULL) {
+		perror(o->emit.out);
+		return -1;
+	}
+	rc = o->emitter->run(m, f, &o->emit);
+	if (ferror(f))
+		rc = -1;
+	if (f != stdout ? fclose(f) != 0 : fflush(f) != 0)
+		rc = -1;
+	if (rc < 0)
+		fprintf(stderr, "amigen: error writing %s\n",
+		        o->emit.out ? o->emit.out : "standard output");
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o = {0};
+	struct amid_errors errs;
+	struct amid_model *m;
+	int first, status = 0, rc;
+
+	if ((first = parse_options(argc, argv, &o, &status)) < 0)
+		return status;
+	amid_errors_init(&errs);
+	rc = amid_dict_load((const char *const *)argv + first,
+	                    (size_t)(argc - first), &m, &errs);
+	print_errors(&errs);
+	if (rc < 0)
+		status = EXIT_ERROR;
+	else {
+		status = errs.n > 0 ? EXIT_WARN : 0;
+		if (run_emitter(&o, m) < 0)
+			status = EXIT_ERROR;
+		amid_model_free(m);
+	}
+	amid_errors_free(&errs);
+	return status;
+}

@@ -1,0 +1,13 @@
+/*
+ * emit.c: the table of amigen's back-ends.
+ */
+#include "emit.h"
+
+const struct emitter amigen_emitters[] = {
+	{"check", "validate the dictionary, write nothing", NULL},
+	{"tree", "a stable, diffable dump of the linked model", emit_tree},
+	{"json", "the whole dictionary as one JSON document", emit_json},
+};
+
+const size_t amigen_nemitters =
+    sizeof(amigen_emitters) / sizeof(amigen_emitters[0]);
