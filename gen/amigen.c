@@ -136,6 +136,15 @@ run_emitter(const struct options *o, const struct amid_model *m)
 
 	if (o->emitter->run == NULL)
 		return 0;
+	if (o->emitter->tree) {
+		if (o->emit.out == NULL) {
+			fprintf(stderr, "amigen: -T %s writes several files: "
+			                "give a directory with -o\n",
+			        o->emitter->name);
+			return -1;
+		}
+		return o->emitter->run(m, NULL, &o->emit);
+	}
 	if (o->emit.out != NULL && (f = fopen(o->emit.out, "w")) == NULL) {
 		perror(o->emit.out);
 		return -1;

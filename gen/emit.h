@@ -15,6 +15,11 @@ struct emit_opts {
 	const char *name; /* -n: module name (C back-end) */
 };
 
+/*
+ * A back-end writes one document to out, or (a tree back-end, out NULL) a
+ * tree of files under the directory opts->out, through out_open().
+ */
+
 /* Returns 0, or -1 after printing why (amigen is a program, it may). */
 typedef int (*emit_fn)(const struct amid_model *, FILE *out,
                        const struct emit_opts *);
@@ -23,6 +28,7 @@ struct emitter {
 	const char *name;    /* the -T argument */
 	const char *summary; /* one line for --help */
 	emit_fn run;         /* NULL: nothing to write (-T check) */
+	int tree;            /* writes files under the -o directory */
 };
 
 extern const struct emitter amigen_emitters[];

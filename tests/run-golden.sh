@@ -1,8 +1,9 @@
 #!/bin/sh
-# Golden tests: each tests/golden/NAME.xml (or directory NAME/) has sibling
-# files NAME.tree, NAME.json, ... holding amigen's reviewed output for
-# that format.  Compared byte for byte; every output is also generated
-# twice to prove it deterministic.  --update rewrites the golden files.
+# Golden tests: each tests/golden/NAME.xml (or directory NAME/) has siblings
+# NAME.FORMAT holding amigen's reviewed output for -T FORMAT: a file, or a
+# directory for back-ends that write a tree of files (-o DIR).  Compared
+# byte for byte (diff -r for trees); every output is generated twice to
+# prove it deterministic.  --update rewrites the golden files for review.
 # usage: run-golden.sh BUILD [--update]
 build=$(cd "$1" && pwd) || exit 2
 update=${2:-}
@@ -11,35 +12,45 @@ cd "$(dirname "$0")/golden" || exit 2
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
+
+# gen FORMAT INPUT DEST: writes -T FORMAT output to DEST (file or dir).
+gen() {
+	if [ -d "$golden" ]; then
+		rm -rf "$3" && "$amigen" -T "$1" -n "$name" -o "$3" "$2"
+	else
+		"$amigen" -T "$1" -n "$name" "$2" > "$3"
+	fi
+}
+
 for input in *.xml */; do
 	[ -e "$input" ] || continue
-	name=${input%.xml}
-	name=${name%/}
 	input=${input%/}
+	name=${input%.xml}
 	for golden in "$name".*; do
 		fmt=${golden##*.}
+		[ "$golden" = "$input" ] && continue
 		[ "$fmt" = xml ] && continue
-		[ -d "$golden" ] && continue
-		"$amigen" -T "$fmt" "$input" > "$tmp/out" 2> "$tmp/err"
+		gen "$fmt" "$input" "$tmp/out" 2> "$tmp/err"
 		rc=$?
-		"$amigen" -T "$fmt" "$input" > "$tmp/out2" 2>/dev/null
+		gen "$fmt" "$input" "$tmp/out2" 2> /dev/null
 		if [ -n "$update" ]; then
-			cp "$tmp/out" "$golden"
+			rm -rf "$golden" && cp -R "$tmp/out" "$golden"
 			echo "updated $golden"
 			continue
 		fi
 		if [ $rc -ne 0 ]; then
 			echo "FAIL $golden: amigen exited $rc"; cat "$tmp/err"
 			fail=$((fail + 1))
-		elif ! cmp -s "$tmp/out" "$tmp/out2"; then
+		elif ! diff -r "$tmp/out" "$tmp/out2" > /dev/null; then
 			echo "FAIL $golden: two runs differ"
 			fail=$((fail + 1))
-		elif ! cmp -s "$tmp/out" "$golden"; then
-			echo "FAIL $golden:"; diff -u "$golden" "$tmp/out" | head -40
+		elif ! diff -r "$golden" "$tmp/out" > "$tmp/diff"; then
+			echo "FAIL $golden:"; head -40 "$tmp/diff"
 			fail=$((fail + 1))
 		else
 			pass=$((pass + 1))
 		fi
+		rm -rf "$tmp/out" "$tmp/out2"
 	done
 done
 [ -n "$update" ] && exit 0
