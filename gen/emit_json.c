@@ -265,6 +265,29 @@ common(struct json_out *j, const struct amid_model *m)
 	json_end_object(j);
 }
 
+static void
+rules(struct json_out *j, const struct amid_model *m)
+{
+	size_t i;
+
+	json_begin_array(j, "rules");
+	for (i = 0; i < m->nrules; i++) {
+		const struct amid_rule *r = &m->rules[i];
+
+		json_begin_object(j, NULL);
+		json_string(j, "id", r->id);
+		json_string(j, "name", r->name);
+		json_string(j, "category", amid_category_name(r->category));
+		json_string(j, "severity", amid_severity_name(r->severity));
+		json_opt_string(j, "summary", r->summary);
+		json_opt_string(j, "description", r->description);
+		json_opt_string(j, "bad", r->bad);
+		json_opt_string(j, "good", r->good);
+		json_end_object(j);
+	}
+	json_end_array(j);
+}
+
 int
 emit_json(const struct amid_model *m, FILE *f, const struct emit_opts *o)
 {
@@ -281,6 +304,7 @@ emit_json(const struct amid_model *m, FILE *f, const struct emit_opts *o)
 	messages(&j, "events", m->events, m->nevents);
 	messages(&j, "responses", m->responses, m->nresponses);
 	common(&j, m);
+	rules(&j, m);
 	json_end_object(&j);
 	return 0;
 }

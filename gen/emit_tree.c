@@ -184,5 +184,16 @@ emit_tree(const struct amid_model *m, FILE *f, const struct emit_opts *o)
 	for (k = 0; k < AMID_KIND__MAX; k++)
 		if (m->common[k].nuses > 0)
 			message(f, &m->common[k]);
+	for (i = 0; i < m->nrules; i++) {
+		const struct amid_rule *r = &m->rules[i];
+
+		fprintf(f, "rule %s %s category=%s severity=%s\n", r->id,
+		        r->name, amid_category_name(r->category),
+		        amid_severity_name(r->severity));
+		prose(f, 1, r->summary);
+		prose(f, 1, r->description);
+		prose(f, 1, r->bad);
+		prose(f, 1, r->good);
+	}
 	return 0;
 }

@@ -17,7 +17,7 @@
 struct amid_build {
 	struct amid_model *m;
 	struct amid_errors *errs;
-	size_t cap_files, cap_classes, cap_headers;
+	size_t cap_files, cap_classes, cap_headers, cap_rules;
 	size_t cap_msgs[AMID_KIND__MAX];
 	void *schema; /* the compiled RELAX NG schema (dict_read.c) */
 };
@@ -32,6 +32,7 @@ int amid_read_file(struct amid_build *, const char *path);
 int amid_merge_class(struct amid_build *, const struct amid_class *);
 int amid_merge_header(struct amid_build *, const struct amid_header *);
 int amid_merge_message(struct amid_build *, const struct amid_message *);
+int amid_merge_rule(struct amid_build *, const struct amid_rule *);
 /* The model's arrays of messages of a kind (actions, events, ...). */
 struct amid_message **amid_build_msgs(struct amid_build *, enum amid_kind,
                                       size_t **n);

@@ -44,9 +44,18 @@ cmp_msg(const void *a, const void *b)
 	              ((const struct amid_message *)b)->name);
 }
 
+static int
+cmp_rule(const void *a, const void *b)
+{
+	return strcmp(((const struct amid_rule *)a)->id,
+	              ((const struct amid_rule *)b)->id);
+}
+
 static void
 sort_model(struct amid_model *m)
 {
+	if (m->nrules)
+		qsort(m->rules, m->nrules, sizeof(*m->rules), cmp_rule);
 	if (m->nclasses)
 		qsort(m->classes, m->nclasses, sizeof(*m->classes), cmp_class);
 	if (m->nheaders)
@@ -416,7 +425,8 @@ back_references(struct amid_build *b)
 			    m->arena, (mn->nuses + 1) * sizeof(*mn->uses));
 			if (mn->uses == NULL)
 				return -1;
-			if (mn->nuses == 0)
+			/* Meanings kept only as history need no user. */
+			if (mn->nuses == 0 && mn->ver.removed == NULL)
 				amid_report(b->errs, AMID_WARNING, mn->loc.file,
 				            mn->loc.line,
 				            "header '%s'%s%s%s: no message uses "
@@ -431,6 +441,29 @@ back_references(struct amid_build *b)
 	return 0;
 }
 
+/* ---- lint rules ----------------------------------------------------------- */
+
+static void
+check_rules(struct amid_build *b)
+{
+	const struct amid_model *m = b->m;
+	char where[512];
+	size_t i, j;
+
+	for (i = 0; i < m->nrules; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(m->rules[i].name, m->rules[j].name) == 0)
+				amid_report(b->errs, AMID_ERROR,
+				            m->rules[i].loc.file,
+				            m->rules[i].loc.line,
+				            "rule %s: name '%s' is also the name "
+				            "of rule %s at %s",
+				            m->rules[i].id, m->rules[i].name,
+				            m->rules[j].id,
+				            amid_loc_str(&m->rules[j].loc, where,
+				                         sizeof(where)));
+}
+
 /* ---- the whole model ---------------------------------------------------- */
 
 int
@@ -442,6 +475,7 @@ amid_link(struct amid_build *b)
 
 	sort_model(m);
 	link_headers(b);
+	check_rules(b);
 	for (i = 0; i < m->nclasses; i++)
 		check_versions(b, "class", &m->classes[i].ver,
 		               &m->classes[i].loc);

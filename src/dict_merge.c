@@ -533,3 +533,46 @@ amid_merge_message(struct amid_build *b, const struct amid_message *msg)
 	}
 	return merge_into(b, old, msg);
 }
+
+/* ---- lint rules ----------------------------------------------------------- */
+
+int
+amid_merge_rule(struct amid_build *b, const struct amid_rule *rule)
+{
+	struct amid_model *m = b->m;
+	struct amid_rule *old = NULL;
+	char what[300];
+	size_t i;
+
+	for (i = 0; i < m->nrules && old == NULL; i++)
+		if (strcmp(m->rules[i].id, rule->id) == 0)
+			old = &m->rules[i];
+	if (old == NULL) {
+		m->rules = amid_arena_push(m->arena, m->rules, m->nrules,
+		                           &b->cap_rules, sizeof(*rule));
+		if (m->rules == NULL)
+			return -1;
+		m->rules[m->nrules++] = *rule;
+		return 0;
+	}
+	snprintf(what, sizeof(what), "rule %s", rule->id);
+	if (old->loc.file == rule->loc.file) {
+		duplicate(b, what, &rule->loc, &old->loc);
+		return 0;
+	}
+	merge_fact(b, what, "name", &old->name, rule->name, &rule->loc,
+	           &old->loc);
+	if (old->category != rule->category)
+		conflict(b, what, "category", amid_category_name(rule->category),
+		         &rule->loc, amid_category_name(old->category),
+		         &old->loc);
+	if (old->severity != rule->severity)
+		conflict(b, what, "severity", amid_severity_name(rule->severity),
+		         &rule->loc, amid_severity_name(old->severity),
+		         &old->loc);
+	merge_prose(&old->summary, rule->summary);
+	merge_prose(&old->description, rule->description);
+	merge_prose(&old->bad, rule->bad);
+	merge_prose(&old->good, rule->good);
+	return 0;
+}

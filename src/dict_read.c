@@ -70,15 +70,28 @@ parser_error(void *ctx, xmlErrorPtr err)
 
 /* ---- the embedded schema ----------------------------------------------- */
 
+static xmlDocPtr parse(struct amid_build *, const char *, const char *,
+                       size_t);
+
+/*
+ * The schema's own XML is parsed like a dictionary, so that even its
+ * errors are collected, never printed by libxml2.
+ */
 int
 amid_read_init(struct amid_build *b)
 {
-	struct xml_errs x = {b->errs, "dictionary/amidict.rng", 0};
+	static const char name[] = "dictionary/amidict.rng";
+	struct xml_errs x = {b->errs, name, 0};
 	xmlRelaxNGParserCtxtPtr pc;
+	xmlDocPtr doc;
 
 	xmlInitParser();
-	pc = xmlRelaxNGNewMemParserCtxt((const char *)amid_schema_rng_bytes,
-	                                (int)amid_schema_rng_len);
+	doc = parse(b, name, (const char *)amid_schema_rng_bytes,
+	            amid_schema_rng_len);
+	if (doc == NULL)
+		return -1;
+	pc = xmlRelaxNGNewDocParserCtxt(doc);
+	xmlFreeDoc(doc); /* the context keeps its own copy */
 	if (pc == NULL)
 		return -1;
 	xmlRelaxNGSetParserStructuredErrors(pc, collect_error, &x);
@@ -314,28 +327,12 @@ read_source(const xmlNode *n)
 	return src;
 }
 
+static const char *child_text(struct rd *, const xmlNode *, const char *);
+
 static const char *
 read_description(struct rd *r, const xmlNode *parent)
 {
-	const xmlNode *n;
-	xmlChar *text;
-	char *d;
-
-	for (n = parent->children; n != NULL; n = n->next)
-		if (is_el(n, "description"))
-			break;
-	if (n == NULL)
-		return NULL;
-	if ((text = xmlNodeGetContent(n)) == NULL) {
-		r->nomem = 1;
-		return NULL;
-	}
-	d = amid_prose_dedent(r->a, (const char *)text,
-	                      strlen((const char *)text));
-	xmlFree(text);
-	if (d == NULL)
-		r->nomem = 1;
-	return d;
+	return child_text(r, parent, "description");
 }
 
 /* Numeric attributes were checked by the schema (xsd:long and friends). */
@@ -603,6 +600,72 @@ read_common(struct rd *r, const xmlNode *n)
 		r->nomem = 1;
 }
 
+/* The text of the first child element called name, dedented. */
+static const char *
+child_text(struct rd *r, const xmlNode *parent, const char *name)
+{
+	const xmlNode *n;
+	xmlChar *text;
+	char *d;
+
+	for (n = parent->children; n != NULL; n = n->next)
+		if (is_el(n, name))
+			break;
+	if (n == NULL)
+		return NULL;
+	if ((text = xmlNodeGetContent(n)) == NULL) {
+		r->nomem = 1;
+		return NULL;
+	}
+	d = amid_prose_dedent(r->a, (const char *)text,
+	                      strlen((const char *)text));
+	xmlFree(text);
+	if (d == NULL)
+		r->nomem = 1;
+	return d;
+}
+
+/* Index of s in names[n], or 0 (the schema allows nothing else). */
+static int
+attr_index(const xmlNode *n, const char *attr_name, const char *const *names,
+           int count)
+{
+	xmlChar *s = xmlGetProp(n, (const xmlChar *)attr_name);
+	int i, found = 0;
+
+	for (i = 0; s != NULL && i < count; i++)
+		if (strcmp((const char *)s, names[i]) == 0)
+			found = i;
+	xmlFree(s);
+	return found;
+}
+
+static void
+read_rule(struct rd *r, const xmlNode *n)
+{
+	const char *cats[AMID_CAT__MAX], *sevs[AMID_SEV__MAX];
+	struct amid_rule rule = {0};
+	int i;
+
+	for (i = 0; i < AMID_CAT__MAX; i++)
+		cats[i] = amid_category_name((enum amid_rule_category)i);
+	for (i = 0; i < AMID_SEV__MAX; i++)
+		sevs[i] = amid_severity_name((enum amid_rule_severity)i);
+	rule.id = attr(r, n, "id");
+	rule.name = attr(r, n, "name");
+	rule.category = (enum amid_rule_category)attr_index(
+	    n, "category", cats, AMID_CAT__MAX);
+	rule.severity = (enum amid_rule_severity)attr_index(
+	    n, "severity", sevs, AMID_SEV__MAX);
+	rule.summary = child_text(r, n, "summary");
+	rule.description = child_text(r, n, "description");
+	rule.bad = child_text(r, n, "bad");
+	rule.good = child_text(r, n, "good");
+	rule.loc = loc_of(r, n);
+	if (!r->nomem && amid_merge_rule(r->b, &rule) < 0)
+		r->nomem = 1;
+}
+
 static void
 read_root(struct rd *r, const xmlNode *root)
 {
@@ -621,6 +684,8 @@ read_root(struct rd *r, const xmlNode *root)
 			read_message(r, n, AMID_RESPONSE);
 		else if (is_el(n, "common"))
 			read_common(r, n);
+		else if (is_el(n, "rule"))
+			read_rule(r, n);
 	}
 }
 

@@ -48,6 +48,32 @@ static const char *const kind_names[AMID_KIND__MAX] = {
 	[AMID_RESPONSE] = "response",
 };
 
+static const char *const category_names[AMID_CAT__MAX] = {
+	[AMID_CAT_FRAMING] = "framing",
+	[AMID_CAT_HEADERS] = "headers",
+	[AMID_CAT_SESSION] = "session",
+	[AMID_CAT_DICTIONARY] = "dictionary",
+	[AMID_CAT_SECURITY] = "security",
+};
+
+static const char *const severity_names[AMID_SEV__MAX] = {
+	[AMID_SEV_NOTE] = "note",
+	[AMID_SEV_WARNING] = "warning",
+	[AMID_SEV_ERROR] = "error",
+};
+
+const char *
+amid_category_name(enum amid_rule_category c)
+{
+	return (unsigned)c < AMID_CAT__MAX ? category_names[c] : "?";
+}
+
+const char *
+amid_severity_name(enum amid_rule_severity s)
+{
+	return (unsigned)s < AMID_SEV__MAX ? severity_names[s] : "?";
+}
+
 void
 amid_model_free(struct amid_model *m)
 {

@@ -175,6 +175,34 @@ struct amid_message {
 	struct amid_loc loc;
 };
 
+/* A lint rule of amilint's catalogue. */
+enum amid_rule_category {
+	AMID_CAT_FRAMING,
+	AMID_CAT_HEADERS,
+	AMID_CAT_SESSION,
+	AMID_CAT_DICTIONARY,
+	AMID_CAT_SECURITY,
+	AMID_CAT__MAX
+};
+
+enum amid_rule_severity {
+	AMID_SEV_NOTE,
+	AMID_SEV_WARNING,
+	AMID_SEV_ERROR,
+	AMID_SEV__MAX
+};
+
+struct amid_rule {
+	const char *id;   /* stable: AMI0101 */
+	const char *name; /* kebab-case: bare-lf */
+	enum amid_rule_category category;
+	enum amid_rule_severity severity; /* the default */
+	const char *summary;     /* one line */
+	const char *description; /* CommonMark */
+	const char *bad, *good;  /* example transcripts */
+	struct amid_loc loc;
+};
+
 struct amid_model {
 	struct amid_arena *arena;
 	const char **files; /* in load order */
@@ -190,6 +218,8 @@ struct amid_model {
 	struct amid_message *responses; /* sorted by name */
 	size_t nresponses;
 	struct amid_message common[AMID_KIND__MAX];
+	struct amid_rule *rules; /* sorted by id */
+	size_t nrules;
 };
 
 void amid_model_free(struct amid_model *);
@@ -198,6 +228,8 @@ const char *amid_type_name(enum amid_type);
 int amid_type_from_name(const char *, enum amid_type *);
 const char *amid_source_name(enum amid_source);
 const char *amid_kind_name(enum amid_kind);
+const char *amid_category_name(enum amid_rule_category);
+const char *amid_severity_name(enum amid_rule_severity);
 
 /* Look-ups on a linked model; NULL when absent. */
 const struct amid_header *amid_find_header(const struct amid_model *,
