@@ -21,7 +21,9 @@ SONAME    = libamidict.so.$(SOMAJOR)
 
 # Debian packages the build, the demo and the tests need.
 DEBIAN_PACKAGES = build-essential pkg-config clang libxml2-dev libxml2-utils \
-	libcmark-dev cmark check pandoc libpcap-dev mandoc jq strace
+	libcmark-dev cmark check pandoc libpcap-dev mandoc man-db jq strace \
+	texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
+	lmodern python3 python3-jsonschema
 
 WARN      = -std=c11 -Wall -Wextra -Werror -pedantic -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wformat=2
@@ -133,6 +135,27 @@ tests-run: all $(BUILD)/unit
 update-golden: all
 	sh tests/run-golden.sh $(BUILD) --update
 
+# ---- documents ------------------------------------------------------------
+
+PDF_DIR = $(BUILD)/pdf
+PDF_NAME = ami-reference
+PDFLATEX = pdflatex -interaction=nonstopmode -halt-on-error
+PDF_UNCLEAN = (Reference|Citation|Hyper reference) .* undefined|There were undefined|Rerun to get|Label\(s\) may have changed
+
+# The reference as a PDF: pdflatex, makeindex, pdflatex; fails on any
+# error and when the final log still has undefined references.
+pdf: $(BUILD)/amigen
+	@mkdir -p $(PDF_DIR)
+	cd $(PDF_DIR) && rm -f $(PDF_NAME).aux $(PDF_NAME).toc $(PDF_NAME).out $(PDF_NAME).idx $(PDF_NAME).ind
+	$(BUILD)/amigen -T latex -o $(PDF_DIR)/$(PDF_NAME).tex dictionary
+	cd $(PDF_DIR) && export max_print_line=10000 && \
+	  $(PDFLATEX) $(PDF_NAME).tex > /dev/null && \
+	  makeindex -q $(PDF_NAME).idx && \
+	  $(PDFLATEX) $(PDF_NAME).tex > /dev/null || \
+	  { echo "pdf: failed, see $(PDF_DIR)/$(PDF_NAME).log"; exit 1; }
+	! grep -aE '$(PDF_UNCLEAN)' $(PDF_DIR)/$(PDF_NAME).log
+	@echo "pdf: $(PDF_DIR)/$(PDF_NAME).pdf"
+
 # ---- install ------------------------------------------------------------
 
 install: all
@@ -157,5 +180,5 @@ uninstall:
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps demo demo-run check check-run tests-run update-golden \
+.PHONY: pdf all deps demo demo-run check check-run tests-run update-golden \
 	install uninstall clean

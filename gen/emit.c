@@ -7,6 +7,7 @@ const struct emitter amigen_emitters[] = {
 	{"check", "validate the dictionary, write nothing", NULL, 0},
 	{"tree", "a stable, diffable dump of the linked model", emit_tree, 0},
 	{"json", "the whole dictionary as one JSON document", emit_json, 0},
+	{"latex", "one LaTeX reference document (pdflatex)", emit_latex, 0},
 };
 
 const size_t amigen_nemitters =

@@ -27,6 +27,9 @@ amid_errors_free(struct amid_errors *e)
 	amid_errors_init(e);
 }
 
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 0)))
+#endif
 static char *
 vformat(const char *fmt, va_list ap)
 {

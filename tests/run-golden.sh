@@ -36,6 +36,7 @@ for input in *.xml */; do
 		if [ -n "$update" ]; then
 			rm -rf "$golden" && cp -R "$tmp/out" "$golden"
 			echo "updated $golden"
+			rm -rf "$tmp/out" "$tmp/out2"
 			continue
 		fi
 		if [ $rc -ne 0 ]; then
