@@ -11,6 +11,7 @@ BINDIR    ?= $(PREFIX)/bin
 LIBDIR    ?= $(PREFIX)/lib
 INCDIR    ?= $(PREFIX)/include/amidict
 PCDIR     ?= $(LIBDIR)/pkgconfig
+MANDIR    ?= $(PREFIX)/share/man
 BUILD     ?= build
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
@@ -23,7 +24,7 @@ SONAME    = libamidict.so.$(SOMAJOR)
 DEBIAN_PACKAGES = build-essential pkg-config clang libxml2-dev libxml2-utils \
 	libcmark-dev cmark check pandoc libpcap-dev mandoc man-db jq strace \
 	texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
-	lmodern python3 python3-jsonschema
+	lmodern python3 python3-jsonschema groff-base
 
 WARN      = -std=c11 -Wall -Wextra -Werror -pedantic -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wformat=2
@@ -156,11 +157,19 @@ pdf: $(BUILD)/amigen
 	! grep -aE '$(PDF_UNCLEAN)' $(PDF_DIR)/$(PDF_NAME).log
 	@echo "pdf: $(PDF_DIR)/$(PDF_NAME).pdf"
 
+# Man pages generated from the dictionary.
+man: $(BUILD)/man/man7/ami.7
+$(BUILD)/man/man7/ami.7: $(BUILD)/amigen $(wildcard dictionary/*.xml)
+	rm -rf $(BUILD)/man
+	$(BUILD)/amigen -T man -o $(BUILD)/man dictionary
+
 # ---- install ------------------------------------------------------------
 
-install: all
+install: all man
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
-	  $(DESTDIR)$(PCDIR)
+	  $(DESTDIR)$(PCDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	install -m 644 docs/amigen.1 $(DESTDIR)$(MANDIR)/man1/amigen.1
+	install -m 644 $(BUILD)/man/man7/*.7 $(DESTDIR)$(MANDIR)/man7/
 	install -m 755 $(BUILD)/amigen $(DESTDIR)$(BINDIR)/amigen
 	install -m 644 $(BUILD)/libamidict.a $(DESTDIR)$(LIBDIR)/
 	install -m 755 $(BUILD)/libamidict.so.$(VERSION) $(DESTDIR)$(LIBDIR)/
@@ -175,10 +184,14 @@ uninstall:
 	  $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libamidict.so \
 	  $(DESTDIR)$(PCDIR)/amidict.pc
 	rm -f $(LIB_HDR:src/%=$(DESTDIR)$(INCDIR)/%)
+	rm -f $(DESTDIR)$(MANDIR)/man1/amigen.1 $(DESTDIR)$(MANDIR)/man7/ami.7 \
+	  $(DESTDIR)$(MANDIR)/man7/ami-headers.7 \
+	  $(DESTDIR)$(MANDIR)/man7/ami-action-*.7 \
+	  $(DESTDIR)$(MANDIR)/man7/ami-event-*.7
 	-rmdir $(DESTDIR)$(INCDIR)
 
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: pdf all deps demo demo-run check check-run tests-run update-golden \
+.PHONY: man pdf all deps demo demo-run check check-run tests-run update-golden \
 	install uninstall clean

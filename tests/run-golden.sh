@@ -25,8 +25,11 @@ gen() {
 for input in *.xml */; do
 	[ -e "$input" ] || continue
 	input=${input%/}
+	# NAME.FORMAT/ directories are golden trees, not inputs.
+	case $input in *.*/* | *.*) [ -d "$input" ] && continue ;; esac
 	name=${input%.xml}
 	for golden in "$name".*; do
+		[ -e "$golden" ] || continue
 		fmt=${golden##*.}
 		[ "$golden" = "$input" ] && continue
 		[ "$fmt" = xml ] && continue

@@ -16,5 +16,6 @@ Suite *suite_dict_load(void);
 Suite *suite_esc_json(void);
 Suite *suite_json_out(void);
 Suite *suite_esc_latex(void);
+Suite *suite_esc_roff(void);
 
 #endif
