@@ -18,6 +18,14 @@ struct amid_build {
 	struct amid_model *m;
 	struct amid_errors *errs;
 	size_t cap_files, cap_classes, cap_headers, cap_rules;
+	/* Entries the current file has defined or extended, to tell a
+	 * duplicate in one file from an extension by a later one. */
+	struct amid_seen {
+		int kind; /* AMID_SEEN_* */
+		size_t index;
+		struct amid_loc loc; /* where this file defined it */
+	} *seen;
+	size_t nseen, cap_seen;
 	size_t cap_msgs[AMID_KIND__MAX];
 	void *schema; /* the compiled RELAX NG schema (dict_read.c) */
 };
@@ -28,7 +36,15 @@ void amid_read_fini(struct amid_build *);
 /* Reads one file into the model; returns -1 when it could not be read. */
 int amid_read_file(struct amid_build *, const char *path);
 
+enum {
+	AMID_SEEN_CLASS = AMID_KIND__MAX,
+	AMID_SEEN_HEADER,
+	AMID_SEEN_RULE
+};
+
 /* dict_merge.c: each takes an entry read from one file. */
+/* A new file starts: nothing is seen in it yet. */
+void amid_merge_new_file(struct amid_build *);
 int amid_merge_class(struct amid_build *, const struct amid_class *);
 int amid_merge_header(struct amid_build *, const struct amid_header *);
 int amid_merge_message(struct amid_build *, const struct amid_message *);

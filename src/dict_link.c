@@ -112,6 +112,7 @@ static void
 check_values(struct amid_build *b, const char *what,
              const struct amid_meaning *mn)
 {
+	char vwhat[400];
 	size_t i, j;
 
 	if (mn->type == AMID_T_ENUM && mn->nvalues == 0)
@@ -125,7 +126,8 @@ check_values(struct amid_build *b, const char *what,
 	for (i = 0; i < mn->nvalues; i++) {
 		const struct amid_value *v = &mn->values[i];
 
-		check_versions(b, what, &v->ver, &v->loc);
+		snprintf(vwhat, sizeof(vwhat), "%s value '%s'", what, v->name);
+		check_versions(b, vwhat, &v->ver, &v->loc);
 		for (j = 0; j < i; j++) {
 			int same = mn->case_insensitive
 			               ? strcasecmp(v->name, mn->values[j].name)
@@ -235,10 +237,15 @@ resolve_meaning(struct amid_build *b, const char *what,
 	return NULL;
 }
 
+static void check_renames(struct amid_build *, const char *, int,
+                          const struct amid_versions *,
+                          const struct amid_loc *);
+
 static void
 link_uses(struct amid_build *b, const char *what,
           const struct amid_message *owner, struct amid_use *v, size_t n)
 {
+	char uwhat[400];
 	size_t i, j;
 
 	for (i = 0; i < n; i++) {
@@ -246,7 +253,9 @@ link_uses(struct amid_build *b, const char *what,
 
 		u->owner = owner;
 		u->meaning = resolve_meaning(b, what, u);
-		check_versions(b, what, &u->ver, &u->loc);
+		snprintf(uwhat, sizeof(uwhat), "%s, header '%s'", what, u->name);
+		check_versions(b, uwhat, &u->ver, &u->loc);
+		check_renames(b, uwhat, -1, &u->ver, &u->loc);
 		if (u->meaning != NULL && u->meaning->header->name != NULL &&
 		    strcmp(u->name, u->meaning->header->name) != 0)
 			amid_report(b->errs, AMID_ERROR, u->loc.file,
@@ -357,9 +366,6 @@ link_message(struct amid_build *b, struct amid_message *msg)
 		check_renames(b, what, (int)msg->kind, &msg->ver, &msg->loc);
 	link_uses(b, what, msg, msg->uses, msg->nuses);
 	link_uses(b, what, msg, msg->response, msg->nresponse);
-	for (i = 0; i < msg->nuses; i++)
-		check_renames(b, what, -1, &msg->uses[i].ver,
-		              &msg->uses[i].loc);
 	for (i = 0; i < msg->nemits; i++)
 		msg->emits[i].target = need_event(b, what, msg->emits[i].event,
 		                                  &msg->emits[i].loc);
@@ -476,9 +482,12 @@ amid_link(struct amid_build *b)
 	sort_model(m);
 	link_headers(b);
 	check_rules(b);
-	for (i = 0; i < m->nclasses; i++)
-		check_versions(b, "class", &m->classes[i].ver,
-		               &m->classes[i].loc);
+	for (i = 0; i < m->nclasses; i++) {
+		char what[300];
+
+		snprintf(what, sizeof(what), "class '%s'", m->classes[i].name);
+		check_versions(b, what, &m->classes[i].ver, &m->classes[i].loc);
+	}
 	for (i = 0; i < m->nheaders; i++)
 		for (k = 0; k < m->headers[i].nmeanings; k++) {
 			const struct amid_meaning *mn =

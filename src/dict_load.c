@@ -72,7 +72,7 @@ read_dir(struct amid_build *b, const char *dir)
 		rc = -1;
 	}
 	for (i = 0; i < n; i++) {
-		if (rc == 0 && amid_read_file(b, names[i]) < 0)
+		if (amid_read_file(b, names[i]) < 0)
 			rc = -1;
 		free(names[i]);
 	}

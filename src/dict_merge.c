@@ -129,6 +129,38 @@ merge_source(enum amid_source *dst, enum amid_source src)
 		*dst = src;
 }
 
+void
+amid_merge_new_file(struct amid_build *b)
+{
+	b->nseen = 0;
+}
+
+/*
+ * Marks entry (kind, index), defined at loc, as defined by the current
+ * file.  Returns 1 when the file had already defined it (a duplicate:
+ * *first is where), -1 when out of memory.
+ */
+static int
+seen(struct amid_build *b, int kind, size_t index,
+     const struct amid_loc *loc, const struct amid_loc **first)
+{
+	size_t i;
+
+	for (i = 0; i < b->nseen; i++)
+		if (b->seen[i].kind == kind && b->seen[i].index == index) {
+			*first = &b->seen[i].loc;
+			return 1;
+		}
+	b->seen = amid_arena_push(b->m->arena, b->seen, b->nseen,
+	                          &b->cap_seen, sizeof(*b->seen));
+	if (b->seen == NULL)
+		return -1;
+	b->seen[b->nseen].kind = kind;
+	b->seen[b->nseen].loc = *loc;
+	b->seen[b->nseen++].index = index;
+	return 0;
+}
+
 /* Appends one element, growing the array exactly: merges are rare. */
 static void *
 append(struct amid_build *b, void *array, size_t *n, const void *el,
@@ -151,8 +183,10 @@ amid_merge_class(struct amid_build *b, const struct amid_class *c)
 {
 	struct amid_model *m = b->m;
 	struct amid_class *old = NULL;
+	const struct amid_loc *first;
 	char what[300];
 	size_t i;
+	int rc;
 
 	for (i = 0; i < m->nclasses && old == NULL; i++)
 		if (strcasecmp(m->classes[i].name, c->name) == 0)
@@ -163,12 +197,16 @@ amid_merge_class(struct amid_build *b, const struct amid_class *c)
 		if (m->classes == NULL)
 			return -1;
 		m->classes[m->nclasses++] = *c;
-		return 0;
+		return seen(b, AMID_SEEN_CLASS, m->nclasses - 1, &c->loc, &first) < 0
+		           ? -1
+		           : 0;
 	}
 	snprintf(what, sizeof(what), "class '%s'", c->name);
-	if (old->loc.file == c->loc.file) {
-		duplicate(b, what, &c->loc, &old->loc);
-		return 0;
+	if ((rc = seen(b, AMID_SEEN_CLASS, (size_t)(old - m->classes), &c->loc,
+	               &first)) != 0) {
+		if (rc > 0)
+			duplicate(b, what, &c->loc, first);
+		return rc < 0 ? -1 : 0;
 	}
 	merge_fact(b, what, "name", &old->name, c->name, &c->loc, &old->loc);
 	merge_versions(b, what, &old->ver, &c->ver, &c->loc, &old->loc);
@@ -245,13 +283,23 @@ merge_meaning(struct amid_build *b, struct amid_meaning *old,
 	merge_number(b, what, "max-length", &old->has_max_length, &oml,
 	             mn->has_max_length, (long long)mn->max_length, nl, ol);
 	old->max_length = (unsigned long long)oml;
-	if (old->repeat != mn->repeat)
+	/* A fact left out is not a fact: only stated ones must agree. */
+	if (mn->has_repeat && old->has_repeat && old->repeat != mn->repeat)
 		conflict(b, what, "repeat", mn->repeat ? "yes" : "no", nl,
 		         old->repeat ? "yes" : "no", ol);
-	if (old->case_insensitive != mn->case_insensitive)
+	else if (mn->has_repeat) {
+		old->repeat = mn->repeat;
+		old->has_repeat = true;
+	}
+	if (mn->has_case && old->has_case &&
+	    old->case_insensitive != mn->case_insensitive)
 		conflict(b, what, "case",
 		         mn->case_insensitive ? "insensitive" : "exact", nl,
 		         old->case_insensitive ? "insensitive" : "exact", ol);
+	else if (mn->has_case) {
+		old->case_insensitive = mn->case_insensitive;
+		old->has_case = true;
+	}
 	merge_versions(b, what, &old->ver, &mn->ver, nl, ol);
 	merge_source(&old->source, mn->source);
 	merge_prose(&old->description, mn->description);
@@ -274,8 +322,10 @@ amid_merge_header(struct amid_build *b, const struct amid_header *h)
 {
 	struct amid_model *m = b->m;
 	struct amid_header *old = NULL;
+	const struct amid_loc *first;
 	char what[300];
 	size_t i;
+	int rc;
 
 	for (i = 0; i < m->nheaders && old == NULL; i++)
 		if (strcasecmp(m->headers[i].name, h->name) == 0)
@@ -286,12 +336,16 @@ amid_merge_header(struct amid_build *b, const struct amid_header *h)
 		if (m->headers == NULL)
 			return -1;
 		m->headers[m->nheaders++] = *h;
-		return 0;
+		return seen(b, AMID_SEEN_HEADER, m->nheaders - 1, &h->loc, &first) < 0
+		           ? -1
+		           : 0;
 	}
 	snprintf(what, sizeof(what), "header '%s'", h->name);
-	if (old->loc.file == h->loc.file) {
-		duplicate(b, what, &h->loc, &old->loc);
-		return 0;
+	if ((rc = seen(b, AMID_SEEN_HEADER, (size_t)(old - m->headers), &h->loc,
+	               &first)) != 0) {
+		if (rc > 0)
+			duplicate(b, what, &h->loc, first);
+		return rc < 0 ? -1 : 0;
 	}
 	if (strcmp(old->name, h->name) != 0) {
 		conflict(b, what, "spelling", h->name, &h->loc, old->name,
@@ -372,6 +426,11 @@ merge_uses(struct amid_build *b, const char *what, struct amid_use **v,
 	for (i = 0; i < nsrc; i++) {
 		struct amid_use u = src[i], *old = find_use(*v, *n, &u);
 
+		if (find_use((struct amid_use *)src, i, &u) != NULL) {
+			amid_report(b->errs, AMID_ERROR, u.loc.file, u.loc.line,
+			            "%s: header '%s' listed twice", what, u.name);
+			continue;
+		}
 		if (u.group >= 0)
 			u.group = goff < 0 ? -1 : u.group + goff;
 		if (old == NULL) {
@@ -380,10 +439,15 @@ merge_uses(struct amid_build *b, const char *what, struct amid_use **v,
 			continue;
 		}
 		snprintf(uwhat, sizeof(uwhat), "%s, header '%s'", what, u.name);
-		if (old->required != u.required)
+		if (u.has_required && old->has_required &&
+		    old->required != u.required)
 			conflict(b, uwhat, "required", u.required ? "yes" : "no",
 			         &u.loc, old->required ? "yes" : "no",
 			         &old->loc);
+		else if (u.has_required) {
+			old->required = u.required;
+			old->has_required = true;
+		}
 		if (u.group >= 0 && old->group != u.group)
 			conflict(b, uwhat, "group", "another group", &u.loc,
 			         old->group >= 0 ? "its group" : "no group",
@@ -495,8 +559,10 @@ int
 amid_merge_message(struct amid_build *b, const struct amid_message *msg)
 {
 	struct amid_message **v, *old = NULL;
+	const struct amid_loc *first;
 	size_t *n, i;
 	char what[300];
+	int rc;
 
 	if (msg->name == NULL) {
 		/* Common headers: one set per kind, added to from any file. */
@@ -519,12 +585,15 @@ amid_merge_message(struct amid_build *b, const struct amid_message *msg)
 		if (*v == NULL)
 			return -1;
 		(*v)[(*n)++] = *msg;
-		return 0;
+		return seen(b, (int)msg->kind, *n - 1, &msg->loc, &first) < 0 ? -1
+		                                                          : 0;
 	}
 	msg_what(msg, what, sizeof(what));
-	if (old->loc.file == msg->loc.file) {
-		duplicate(b, what, &msg->loc, &old->loc);
-		return 0;
+	if ((rc = seen(b, (int)msg->kind, (size_t)(old - *v), &msg->loc,
+	               &first)) != 0) {
+		if (rc > 0)
+			duplicate(b, what, &msg->loc, first);
+		return rc < 0 ? -1 : 0;
 	}
 	if (strcmp(old->name, msg->name) != 0) {
 		conflict(b, what, "spelling", msg->name, &msg->loc, old->name,
@@ -541,8 +610,10 @@ amid_merge_rule(struct amid_build *b, const struct amid_rule *rule)
 {
 	struct amid_model *m = b->m;
 	struct amid_rule *old = NULL;
+	const struct amid_loc *first;
 	char what[300];
 	size_t i;
+	int rc;
 
 	for (i = 0; i < m->nrules && old == NULL; i++)
 		if (strcmp(m->rules[i].id, rule->id) == 0)
@@ -553,12 +624,16 @@ amid_merge_rule(struct amid_build *b, const struct amid_rule *rule)
 		if (m->rules == NULL)
 			return -1;
 		m->rules[m->nrules++] = *rule;
-		return 0;
+		return seen(b, AMID_SEEN_RULE, m->nrules - 1, &rule->loc, &first) < 0
+		           ? -1
+		           : 0;
 	}
 	snprintf(what, sizeof(what), "rule %s", rule->id);
-	if (old->loc.file == rule->loc.file) {
-		duplicate(b, what, &rule->loc, &old->loc);
-		return 0;
+	if ((rc = seen(b, AMID_SEEN_RULE, (size_t)(old - m->rules), &rule->loc,
+	               &first)) != 0) {
+		if (rc > 0)
+			duplicate(b, what, &rule->loc, first);
+		return rc < 0 ? -1 : 0;
 	}
 	merge_fact(b, what, "name", &old->name, rule->name, &rule->loc,
 	           &old->loc);

@@ -44,7 +44,7 @@ collect_error(void *data, xmlErrorPtr err)
 {
 	struct xml_errs *x = data;
 	char msg[512];
-	size_t len;
+	size_t len, i;
 
 	if (err == NULL || err->level == XML_ERR_WARNING)
 		return;
@@ -55,6 +55,9 @@ collect_error(void *data, xmlErrorPtr err)
 	len = strlen(msg);
 	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
 		msg[--len] = '\0';
+	for (i = 0; i < len; i++)
+		if (msg[i] == '\n')
+			msg[i] = ' ';
 	amid_report(x->errs, AMID_ERROR, x->file, err->line > 0 ? (unsigned long)err->line : 0,
 	            "%s", msg);
 }
@@ -171,6 +174,18 @@ refuse_entities(struct amid_build *b, const char *path, const char *buf,
 	unsigned long line = 1;
 	size_t i;
 
+	/* UTF-16 would hide the declarations from this scan. */
+	if (len >= 2 && (((unsigned char)buf[0] == 0xff &&
+	                  (unsigned char)buf[1] == 0xfe) ||
+	                 ((unsigned char)buf[0] == 0xfe &&
+	                  (unsigned char)buf[1] == 0xff) ||
+	                 (buf[0] == '<' && buf[1] == '\0') ||
+	                 (buf[0] == '\0' && buf[1] == '<'))) {
+		amid_report(b->errs, AMID_ERROR, path, 1,
+		            "a dictionary must be UTF-8 (this looks like "
+		            "UTF-16)");
+		return -1;
+	}
 	for (i = 0; i < len; i++) {
 		if (buf[i] == '\n')
 			line++;
@@ -198,7 +213,8 @@ parse(struct amid_build *b, const char *path, const char *buf, size_t len)
 		return NULL;
 	p->_private = &x;
 	p->sax->serror = parser_error;
-	doc = xmlCtxtReadMemory(p, buf, (int)len, path, NULL,
+	/* UTF-8 only: another encoding could hide entity declarations. */
+	doc = xmlCtxtReadMemory(p, buf, (int)len, path, "UTF-8",
 	                        XML_PARSE_NONET | XML_PARSE_BIG_LINES |
 	                            XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (doc != NULL && !p->wellFormed) {
@@ -259,8 +275,36 @@ keep(struct rd *r, xmlChar *s)
 	return p;
 }
 
+/*
+ * An attribute with the blanks around it removed: the schema validates
+ * tokens after collapsing blanks, so the reader must see what it saw.
+ */
+static xmlChar *
+prop(const xmlNode *n, const char *name)
+{
+	xmlChar *s = xmlGetProp(n, (const xmlChar *)name);
+	size_t len, start = 0;
+
+	if (s == NULL)
+		return NULL;
+	len = strlen((const char *)s);
+	while (len > 0 && strchr(" \t\r\n", s[len - 1]) != NULL)
+		s[--len] = '\0';
+	while (start < len && strchr(" \t\r\n", s[start]) != NULL)
+		start++;
+	memmove(s, s + start, len - start + 1);
+	return s;
+}
+
 static const char *
 attr(struct rd *r, const xmlNode *n, const char *name)
+{
+	return keep(r, prop(n, name));
+}
+
+/* An attribute of type xsd:string, kept exactly (enumeration values). */
+static const char *
+raw_attr(struct rd *r, const xmlNode *n, const char *name)
 {
 	return keep(r, xmlGetProp(n, (const xmlChar *)name));
 }
@@ -268,7 +312,7 @@ attr(struct rd *r, const xmlNode *n, const char *name)
 static int
 attr_yes(const xmlNode *n, const char *name)
 {
-	xmlChar *s = xmlGetProp(n, (const xmlChar *)name);
+	xmlChar *s = prop(n, name);
 	int yes = s != NULL && strcmp((const char *)s, "yes") == 0;
 
 	xmlFree(s);
@@ -316,7 +360,7 @@ read_source(const xmlNode *n)
 		{"asterisk", AMID_SRC_ASTERISK},
 		{"wire", AMID_SRC_WIRE},
 	};
-	xmlChar *s = xmlGetProp(n, (const xmlChar *)"source");
+	xmlChar *s = prop(n, "source");
 	enum amid_source src = AMID_SRC_NONE;
 	size_t i;
 
@@ -339,7 +383,7 @@ read_description(struct rd *r, const xmlNode *parent)
 static int
 attr_ll(const xmlNode *n, const char *name, long long *out)
 {
-	xmlChar *s = xmlGetProp(n, (const xmlChar *)name);
+	xmlChar *s = prop(n, name);
 	char *end;
 	int ok = 0;
 
@@ -369,7 +413,7 @@ read_class(struct rd *r, const xmlNode *n)
 static void
 read_value(struct rd *r, const xmlNode *n, struct amid_value *v)
 {
-	v->name = attr(r, n, "name");
+	v->name = raw_attr(r, n, "name");
 	read_versions(r, n, &v->ver);
 	v->description = read_description(r, n);
 	v->loc = loc_of(r, n);
@@ -391,6 +435,8 @@ read_meaning(struct rd *r, const xmlNode *n, struct amid_meaning *mn)
 	if ((mn->has_max_length = attr_ll(n, "max-length", &ll)))
 		mn->max_length = (unsigned long long)ll;
 	mn->repeat = attr_yes(n, "repeat");
+	mn->has_repeat = xmlHasProp(n, (const xmlChar *)"repeat") != NULL;
+	mn->has_case = xmlHasProp(n, (const xmlChar *)"case") != NULL;
 	cs = attr(r, n, "case");
 	mn->case_insensitive = cs != NULL && strcmp(cs, "insensitive") == 0;
 	read_versions(r, n, &mn->ver);
@@ -456,6 +502,7 @@ push_use(struct rd *r, struct amid_use **v, size_t *n, size_t *cap,
 	u->name = attr(r, el, "name");
 	u->meaning_key = attr(r, el, "meaning");
 	u->required = attr_yes(el, "required");
+	u->has_required = xmlHasProp(el, (const xmlChar *)"required") != NULL;
 	u->group = group;
 	read_versions(r, el, &u->ver);
 	u->description = read_description(r, el);
@@ -587,7 +634,7 @@ read_common(struct rd *r, const xmlNode *n)
 		[AMID_RESPONSE] = "response",
 	};
 	struct amid_message msg = {0};
-	xmlChar *k = xmlGetProp(n, (const xmlChar *)"kind");
+	xmlChar *k = prop(n, "kind");
 	size_t i;
 
 	for (i = 0; k != NULL && i < AMID_KIND__MAX; i++)
@@ -630,7 +677,7 @@ static int
 attr_index(const xmlNode *n, const char *attr_name, const char *const *names,
            int count)
 {
-	xmlChar *s = xmlGetProp(n, (const xmlChar *)attr_name);
+	xmlChar *s = prop(n, attr_name);
 	int i, found = 0;
 
 	for (i = 0; s != NULL && i < count; i++)
@@ -731,6 +778,7 @@ amid_read_file(struct amid_build *b, const char *path)
 	}
 	if (validate(b, path, doc) < 0)
 		goto out;
+	amid_merge_new_file(b);
 	if ((r.file = intern_file(b, path)) == NULL) {
 		amid_report(b->errs, AMID_ERROR, path, 0, "out of memory");
 		goto out;

@@ -93,6 +93,7 @@ struct amid_meaning {
 	unsigned long long max_length;
 	bool repeat;           /* may appear more than once in a message */
 	bool case_insensitive; /* enumeration matched ignoring case */
+	bool has_repeat, has_case; /* said so, rather than by default */
 	struct amid_versions ver;
 	enum amid_source source;
 	const char *description;
@@ -115,6 +116,7 @@ struct amid_use {
 	const char *name;
 	const char *meaning_key; /* as written; NULL when not given */
 	bool required;
+	bool has_required; /* said so, rather than by default */
 	int group; /* index into the message's groups, or -1 */
 	struct amid_versions ver;
 	const char *description;

@@ -36,7 +36,8 @@ part(const char *s, const char **start, size_t *len)
 		s++;
 		(*len)++;
 	}
-	if (*s == '.')
+	/* Anything but a digit ends the part, so every call moves on. */
+	if (*s != '\0')
 		s++;
 	return s;
 }
