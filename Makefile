@@ -24,7 +24,7 @@ SONAME    = libamidict.so.$(SOMAJOR)
 DEBIAN_PACKAGES = build-essential pkg-config clang libxml2-dev libxml2-utils \
 	libcmark-dev cmark check pandoc libpcap-dev mandoc man-db jq strace \
 	texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
-	lmodern python3 python3-jsonschema groff-base
+	lmodern python3 python3-jsonschema groff-base chromium
 
 WARN      = -std=c11 -Wall -Wextra -Werror -pedantic -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wformat=2

@@ -8,6 +8,10 @@ const struct emitter amigen_emitters[] = {
 	{"tree", "a stable, diffable dump of the linked model", emit_tree, 0},
 	{"json", "the whole dictionary as one JSON document", emit_json, 0},
 	{"latex", "one LaTeX reference document (pdflatex)", emit_latex, 0},
+	{"markdown", "a Markdown reference: README.md, headers, one page per "
+	             "action and event", emit_markdown, 1},
+	{"html", "a static HTML site with a search box, from file:// too",
+	 emit_html, 1},
 	{"man", "man(7) pages: ami(7), ami-headers(7), one per action and event",
 	 emit_man, 1},
 };

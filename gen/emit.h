@@ -37,6 +37,8 @@ extern const size_t amigen_nemitters;
 int emit_tree(const struct amid_model *, FILE *, const struct emit_opts *);
 int emit_json(const struct amid_model *, FILE *, const struct emit_opts *);
 int emit_latex(const struct amid_model *, FILE *, const struct emit_opts *);
+int emit_markdown(const struct amid_model *, FILE *, const struct emit_opts *);
+int emit_html(const struct amid_model *, FILE *, const struct emit_opts *);
 int emit_man(const struct amid_model *, FILE *, const struct emit_opts *);
 
 #endif

@@ -13,7 +13,7 @@ main(void)
 	Suite *(*const suites[])(void) = {
 		suite_version, suite_prose,    suite_arena,    suite_errors,
 		suite_model,   suite_dict_load, suite_esc_json, suite_json_out,
-		suite_esc_latex, suite_esc_roff,
+		suite_esc_latex, suite_esc_roff, suite_esc_md, suite_esc_html,
 	};
 	SRunner *sr = srunner_create(NULL);
 	size_t i;

@@ -17,5 +17,7 @@ Suite *suite_esc_json(void);
 Suite *suite_json_out(void);
 Suite *suite_esc_latex(void);
 Suite *suite_esc_roff(void);
+Suite *suite_esc_md(void);
+Suite *suite_esc_html(void);
 
 #endif

@@ -1,0 +1,1057 @@
+/*
+ * emit_markdown.c: -T markdown, the linked model as a tree of CommonMark
+ * pages under -o DIR (README.md, headers.md, classes.md, actions/NAME.md,
+ * events/NAME.md) to read on a forge or to convert with pandoc.  Dictionary
+ * text goes through esc_md, prose through cmark's CommonMark renderer;
+ * pages link both ways (message <-> header, action <-> event).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "emit.h"
+#include "esc_md.h"
+#include "out.h"
+#include "render.h"
+
+struct md {
+	const struct amid_model *m;
+	const char *dir; /* the -o directory */
+	struct out o;    /* the page being written */
+	const char *up;  /* from that page to the top: "" or "../" */
+	int bad;         /* out of memory, or a page could not be written */
+};
+
+static const char *const kind_dirs[AMID_KIND__MAX] = {
+    [AMID_ACTION] = "actions",
+    [AMID_EVENT] = "events",
+    [AMID_RESPONSE] = NULL, /* responses have no pages of their own */
+};
+
+static const char *const source_phrases[AMID_SRC__MAX] = {
+    [AMID_SRC_NONE] = NULL,
+    [AMID_SRC_SEED] = "the classic manager API documentation",
+    [AMID_SRC_ASTERISK] = "Asterisk's XML documentation",
+    [AMID_SRC_WIRE] = "seen on the wire, undocumented",
+};
+_Static_assert(sizeof(source_phrases) / sizeof(source_phrases[0]) ==
+                   AMID_SRC__MAX,
+               "one phrase per source");
+
+/* What a renamed-to names: the same kind of entry, or just words. */
+enum rename_to { RN_TEXT, RN_HEADER, RN_ACTION, RN_EVENT };
+
+/* ---- file names and links ---------------------------------------------- */
+
+static const struct amid_message *
+kind_list(const struct amid_model *m, enum amid_kind k, size_t *n)
+{
+	*n = k == AMID_ACTION ? m->nactions : m->nevents;
+	return k == AMID_ACTION ? m->actions : m->events;
+}
+
+/*
+ * Events may differ only in case (Newcallerid, NewCallerid).  The later
+ * one in the model's order gets "~2" (then "~3"...) after its name, so
+ * no two files collide on a case-insensitive file system: '~' is never
+ * part of a name.
+ */
+static unsigned
+same_name_before(const struct amid_model *m, const struct amid_message *msg)
+{
+	size_t n, i;
+	const struct amid_message *v = kind_list(m, msg->kind, &n);
+	unsigned k = 0;
+
+	for (i = 0; i < n && &v[i] != msg; i++)
+		if (strcasecmp(v[i].name, msg->name) == 0)
+			k++;
+	return k;
+}
+
+/* The file name of a message's page, without directory and ".md". */
+static void
+write_stem(FILE *f, const struct amid_model *m, const struct amid_message *msg)
+{
+	unsigned k = same_name_before(m, msg);
+
+	esc_md_path(f, msg->name);
+	if (k > 0)
+		fprintf(f, "~%u", k + 1);
+}
+
+static void
+link_message(struct md *d, const struct amid_message *msg)
+{
+	out_markup(&d->o, "[");
+	out_text(&d->o, msg->name);
+	out_markup(&d->o, "](%s%s/", d->up, kind_dirs[msg->kind]);
+	write_stem(d->o.f, d->m, msg);
+	out_markup(&d->o, ".md)");
+}
+
+/* Headers are sections of headers.md; the heading text is the name. */
+static void
+link_header(struct md *d, const struct amid_header *h)
+{
+	out_markup(&d->o, "[");
+	out_text(&d->o, h->name);
+	out_markup(&d->o, "](%sheaders.md#", d->up);
+	esc_md_anchor(d->o.f, h->name);
+	out_markup(&d->o, ")");
+}
+
+static void
+link_class(struct md *d, const char *name)
+{
+	const struct amid_class *c = amid_find_class(d->m, name);
+
+	if (c == NULL) {
+		out_text(&d->o, name);
+		return;
+	}
+	out_markup(&d->o, "[");
+	out_text(&d->o, c->name);
+	out_markup(&d->o, "](%sclasses.md#", d->up);
+	esc_md_anchor(d->o.f, c->name);
+	out_markup(&d->o, ")");
+}
+
+/* A link to the entry name renames to, or the name alone. */
+static void
+link_renamed(struct md *d, enum rename_to rn, const char *name)
+{
+	const struct amid_header *h = NULL;
+	const struct amid_message *msg = NULL;
+
+	if (rn == RN_HEADER)
+		h = amid_find_header(d->m, name);
+	else if (rn == RN_ACTION)
+		msg = amid_find_action(d->m, name);
+	else if (rn == RN_EVENT)
+		msg = amid_find_event(d->m, name);
+	if (h != NULL)
+		link_header(d, h);
+	else if (msg != NULL)
+		link_message(d, msg);
+	else
+		out_text(&d->o, name);
+}
+
+/* ---- prose ------------------------------------------------------------- */
+
+/* s with every non-empty line indented by ind columns (malloc'd). */
+static char *
+indent_lines(const char *s, int ind)
+{
+	size_t lines = 1, len = 0;
+	const char *p;
+	char *r, *q;
+
+	for (p = s; *p != '\0'; p++, len++)
+		lines += *p == '\n';
+	if ((q = r = malloc(len + lines * (size_t)ind + 1)) == NULL)
+		return NULL;
+	for (p = s; *p != '\0'; p++) {
+		if ((p == s || p[-1] == '\n') && *p != '\n') {
+			memset(q, ' ', (size_t)ind);
+			q += ind;
+		}
+		*q++ = *p;
+	}
+	*q = '\0';
+	return r;
+}
+
+/* Prose as blocks, indented by ind columns (the content of a list item). */
+static void
+prose_blocks(struct md *d, const char *text, int ind)
+{
+	char *r, *in;
+
+	if (text == NULL)
+		return;
+	if ((r = render_prose(text, RENDER_COMMONMARK)) == NULL) {
+		d->bad = 1;
+		return;
+	}
+	if ((in = indent_lines(r, ind)) == NULL)
+		d->bad = 1;
+	else
+		out_rendered(&d->o, in);
+	free(in);
+	free(r);
+}
+
+/*
+ * The prose as one line of inline CommonMark when it is one paragraph
+ * (cmark's HTML shows it: one <p>, no hard break); NULL otherwise.  A
+ * soft line break is a space, so joining the lines changes nothing.
+ */
+static char *
+prose_inline(const char *text)
+{
+	char *html, *md, *p;
+	size_t len;
+	int one;
+
+	if (text == NULL || (html = render_prose(text, RENDER_HTML)) == NULL)
+		return NULL;
+	len = strlen(html);
+	one = strncmp(html, "<p>", 3) == 0 && len >= 8 &&
+	      strstr(html, "</p>") == html + len - 5 &&
+	      strstr(html, "<br />") == NULL;
+	free(html);
+	if (!one || (md = render_prose(text, RENDER_COMMONMARK)) == NULL)
+		return NULL;
+	for (p = md; *p != '\0'; p++)
+		if (*p == '\n')
+			*p = ' ';
+	while (p > md && p[-1] == ' ')
+		*--p = '\0';
+	return md;
+}
+
+/*
+ * Prose after a list item's first words: on the same line when it is
+ * one paragraph, else as indented blocks below.
+ */
+static void
+prose_item(struct md *d, const char *text)
+{
+	char *s = prose_inline(text);
+
+	if (s != NULL) {
+		out_markup(&d->o, ": ");
+		out_rendered(&d->o, s);
+		out_markup(&d->o, "\n");
+	} else if (text != NULL) {
+		out_markup(&d->o, "\n\n");
+		prose_blocks(d, text, 2);
+	} else
+		out_markup(&d->o, "\n");
+	free(s);
+}
+
+/*
+ * Prose in a table cell, '|' escaped; returns 0 when it is not one
+ * paragraph and the caller must show it below the table.
+ */
+static int
+prose_cell(struct md *d, const char *text)
+{
+	char *s = prose_inline(text), *p;
+
+	if (s == NULL) {
+		if (text != NULL)
+			out_markup(&d->o, "see below");
+		return text == NULL;
+	}
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '|')
+			putc('\\', d->o.f);
+		putc(*p, d->o.f);
+	}
+	free(s);
+	return 1;
+}
+
+/* Text at the start of a block's content (a list item, a heading). */
+static void
+text_at_start(struct md *d, const char *s)
+{
+	d->o.bol = 1;
+	out_text(&d->o, s);
+}
+
+/* ---- facts ------------------------------------------------------------- */
+
+/* "since 1.6, removed in 12, renamed to X"; returns 0 if none. */
+static int
+ver_facts(struct md *d, const struct amid_versions *v, enum rename_to rn)
+{
+	const char *sep = "";
+	size_t i;
+
+	if (v->since) {
+		out_markup(&d->o, "since ");
+		out_text(&d->o, v->since);
+		sep = ", ";
+	}
+	if (v->deprecated) {
+		out_markup(&d->o, "%sdeprecated in ", sep);
+		out_text(&d->o, v->deprecated);
+		sep = ", ";
+	}
+	if (v->removed) {
+		out_markup(&d->o, "%sremoved in ", sep);
+		out_text(&d->o, v->removed);
+		sep = ", ";
+	}
+	for (i = 0; i < v->nrenamed_to; i++) {
+		if (i == 0)
+			out_markup(&d->o, "%srenamed to ", sep);
+		else
+			out_markup(&d->o, " and ");
+		link_renamed(d, rn, v->renamed_to[i]);
+	}
+	return *sep != '\0' || v->nrenamed_to > 0;
+}
+
+static int
+has_versions(const struct amid_versions *v)
+{
+	return v->since || v->deprecated || v->removed || v->nrenamed_to;
+}
+
+/*
+ * "Versions: since 1.6. Source: ..." as sentences of the paragraph being
+ * written, the first after lead; returns 0 when there is nothing to say.
+ */
+static int
+facts(struct md *d, const struct amid_versions *v, enum amid_source src,
+      enum rename_to rn, const char *lead)
+{
+	if (has_versions(v)) {
+		out_markup(&d->o, "%sVersions: ", lead);
+		ver_facts(d, v, rn);
+		out_markup(&d->o, ".");
+		lead = " ";
+	}
+	if (source_phrases[src] != NULL)
+		out_markup(&d->o, "%sSource: %s.", lead, source_phrases[src]);
+	return has_versions(v) || source_phrases[src] != NULL;
+}
+
+/* Every page starts with the same way back. */
+static void
+nav(struct md *d)
+{
+	out_markup(&d->o,
+	           "[Index](%sREADME.md) · [Headers](%sheaders.md) · "
+	           "[Classes](%sclasses.md) · [Actions](%sREADME.md#actions) · "
+	           "[Events](%sREADME.md#events)\n",
+	           d->up, d->up, d->up, d->up, d->up);
+}
+
+/* ---- pages ------------------------------------------------------------- */
+
+static int
+page_open(struct md *d, const char *relpath, const char *up)
+{
+	FILE *f = out_open(d->dir, relpath);
+
+	if (f == NULL)
+		return -1;
+	out_init(&d->o, f, esc_md);
+	d->up = up;
+	/* An HTML comment: forges and pandoc do not show it. */
+	out_markup(&d->o, "<!-- generated by amigen -T markdown from the AMI "
+	                  "dictionary; do not edit -->\n\n");
+	nav(d);
+	return 0;
+}
+
+static void
+page_close(struct md *d, const char *relpath)
+{
+	if (out_close(d->o.f, d->dir, relpath) < 0)
+		d->bad = 1;
+}
+
+/* Opens DIR/actions/<stem>.md or DIR/events/<stem>.md. */
+static int
+message_open(struct md *d, const struct amid_message *msg, char **relpath)
+{
+	size_t len;
+	FILE *mem = open_memstream(relpath, &len);
+
+	if (mem == NULL)
+		return -1;
+	fprintf(mem, "%s/", kind_dirs[msg->kind]);
+	write_stem(mem, d->m, msg);
+	fputs(".md", mem);
+	if (fclose(mem) != 0)
+		return -1;
+	return page_open(d, *relpath, "../");
+}
+
+
+/* Writes what once the first time *done is 0: a lazy heading or prefix. */
+static void
+once(struct md *d, int *done, const char *what)
+{
+	if (!*done)
+		out_markup(&d->o, "%s", what);
+	*done = 1;
+}
+
+/* ---- message pages ------------------------------------------------------ */
+
+static const char *
+use_prose(const struct amid_use *u)
+{
+	return u->description ? u->description : u->meaning->description;
+}
+
+/* One row of a parameter or field table; 0 if its prose goes below. */
+static int
+use_row(struct md *d, const struct amid_message *msg, const struct amid_use *u)
+{
+	const struct amid_meaning *mn = u->meaning;
+	int inline_ok;
+
+	out_markup(&d->o, "| ");
+	link_header(d, mn->header);
+	if (mn->key != NULL && mn->header->nmeanings > 1) {
+		out_markup(&d->o, " (");
+		out_text(&d->o, mn->key);
+		out_markup(&d->o, ")");
+	}
+	out_markup(&d->o, " | `%s`%s | %s", amid_type_name(mn->type),
+	           mn->repeat ? ", repeatable" : "", u->required ? "yes" : "no");
+	if (u->group >= 0) {
+		out_markup(&d->o, ", group ");
+		out_text(&d->o, msg->groups[u->group].name);
+	}
+	out_markup(&d->o, " | ");
+	ver_facts(d, &u->ver, RN_HEADER);
+	out_markup(&d->o, " | ");
+	inline_ok = prose_cell(d, use_prose(u));
+	out_markup(&d->o, " |\n");
+	return inline_ok;
+}
+
+/* Prose too long for a table cell, after the table. */
+static void
+use_notes(struct md *d, const struct amid_use *v, size_t n)
+{
+	size_t i;
+	char *s;
+
+	for (i = 0; i < n; i++) {
+		if (use_prose(&v[i]) == NULL)
+			continue;
+		if ((s = prose_inline(use_prose(&v[i]))) != NULL) {
+			free(s);
+			continue;
+		}
+		out_markup(&d->o, "\n");
+		link_header(d, v[i].meaning->header);
+		out_markup(&d->o, ":\n\n");
+		prose_blocks(d, use_prose(&v[i]), 0);
+	}
+}
+
+static void
+uses_table(struct md *d, const struct amid_message *msg,
+           const struct amid_use *v, size_t n, const char *what)
+{
+	size_t i;
+	int notes = 0;
+
+	out_markup(&d->o,
+	           "\n| %s | Type | Required | Versions | Description |\n"
+	           "| --- | --- | --- | --- | --- |\n",
+	           what);
+	for (i = 0; i < n; i++)
+		notes |= !use_row(d, msg, &v[i]);
+	if (notes)
+		use_notes(d, v, n);
+}
+
+/* "Every action may also carry the common headers: ActionID." */
+static void
+common_note(struct md *d, enum amid_kind k)
+{
+	const struct amid_message *c = &d->m->common[k];
+	size_t i;
+
+	if (c->nuses == 0)
+		return;
+	out_markup(&d->o, "\nEvery %s may also carry the [common headers]"
+	                  "(%sREADME.md#common-headers): ",
+	           amid_kind_name(k), d->up);
+	for (i = 0; i < c->nuses; i++) {
+		out_markup(&d->o, "%s", i ? ", " : "");
+		link_header(d, c->uses[i].meaning->header);
+	}
+	out_markup(&d->o, ".\n");
+}
+
+static void
+uses_section(struct md *d, const struct amid_message *msg)
+{
+	int action = msg->kind == AMID_ACTION;
+
+	out_markup(&d->o, "\n## %s\n", action ? "Parameters" : "Fields");
+	if (msg->nuses == 0)
+		out_markup(&d->o, "\nNone of its own.\n");
+	else
+		uses_table(d, msg, msg->uses, msg->nuses,
+		           action ? "Parameter" : "Field");
+	common_note(d, msg->kind);
+}
+
+static void
+choices_section(struct md *d, const struct amid_message *msg)
+{
+	size_t i, g, k;
+
+	if (msg->nchoices > 0)
+		out_markup(&d->o, "\n## Parameter groups\n");
+	for (i = 0; i < msg->nchoices; i++) {
+		const struct amid_choice *c = &msg->choices[i];
+
+		out_markup(&d->o, "\nThe parameters of a group go together; "
+		                  "%s:\n\n",
+		           c->required ? "one of these groups is required"
+		                       : "these groups are alternatives");
+		for (g = c->first_group; g < c->first_group + c->ngroups; g++) {
+			const char *sep = "";
+
+			out_markup(&d->o, "- ");
+			text_at_start(d, msg->groups[g].name);
+			out_markup(&d->o, ":");
+			for (k = 0; k < msg->nuses; k++)
+				if (msg->uses[k].group == (int)g) {
+					out_markup(&d->o, "%s ", sep);
+					link_header(d, msg->uses[k].meaning->header);
+					sep = ",";
+				}
+			out_markup(&d->o, "\n");
+		}
+	}
+}
+
+static void
+response_section(struct md *d, const struct amid_message *msg)
+{
+	if (!msg->has_response)
+		return;
+	out_markup(&d->o, "\n## Response\n");
+	if (msg->nresponse == 0)
+		out_markup(&d->o, "\nA successful response carries no fields "
+		                  "of its own.\n");
+	else {
+		out_markup(&d->o, "\nA successful response carries:\n");
+		uses_table(d, msg, msg->response, msg->nresponse, "Field");
+	}
+	common_note(d, AMID_RESPONSE);
+}
+
+static void
+events_section(struct md *d, const struct amid_message *msg)
+{
+	size_t i;
+
+	if (msg->list_complete_ref == NULL && msg->nemits == 0)
+		return;
+	out_markup(&d->o, "\n## Events\n");
+	if (msg->list_complete_ref != NULL) {
+		out_markup(&d->o, "\nThe response is followed by a list of ");
+		for (i = 0; i < msg->nlist_items; i++) {
+			out_markup(&d->o, "%s", i ? ", " : "");
+			link_message(d, msg->list_item_refs[i]);
+		}
+		out_markup(&d->o, " events, ended by ");
+		link_message(d, msg->list_complete_ref);
+		out_markup(&d->o, ".\n");
+	}
+	if (msg->nemits > 0)
+		out_markup(&d->o, "\nIt causes:\n\n");
+	for (i = 0; i < msg->nemits; i++) {
+		out_markup(&d->o, "- ");
+		link_message(d, msg->emits[i].target);
+		prose_item(d, msg->emits[i].description);
+	}
+}
+
+/* The actions that list or cause this event. */
+static void
+sent_by_section(struct md *d, const struct amid_message *ev)
+{
+	int done = 0;
+	size_t i, k;
+
+	for (i = 0; i < d->m->nactions; i++) {
+		const struct amid_message *a = &d->m->actions[i];
+
+		for (k = 0; k < a->nlist_items; k++)
+			if (a->list_item_refs[k] == ev) {
+				once(d, &done, "\n## Sent by\n\n");
+				out_markup(&d->o, "- ");
+				link_message(d, a);
+				out_markup(&d->o, ", as an item of its list\n");
+			}
+		if (a->list_complete_ref == ev) {
+			once(d, &done, "\n## Sent by\n\n");
+			out_markup(&d->o, "- ");
+			link_message(d, a);
+			out_markup(&d->o, ", to end its list\n");
+		}
+		for (k = 0; k < a->nemits; k++)
+			if (a->emits[k].target == ev) {
+				once(d, &done, "\n## Sent by\n\n");
+				out_markup(&d->o, "- ");
+				link_message(d, a);
+				out_markup(&d->o, " causes it");
+				prose_item(d, a->emits[k].description);
+			}
+	}
+}
+
+/* Whether msg renames to target (a rename names the same kind). */
+static int
+renames_to(const struct amid_model *m, const struct amid_message *msg,
+           const struct amid_message *target)
+{
+	size_t i;
+
+	for (i = 0; i < msg->ver.nrenamed_to; i++)
+		if ((msg->kind == AMID_ACTION
+		         ? amid_find_action(m, msg->ver.renamed_to[i])
+		         : amid_find_event(m, msg->ver.renamed_to[i])) == target)
+			return 1;
+	return 0;
+}
+
+/* " It replaces Link." for the other end of a rename. */
+static void
+replaces(struct md *d, const struct amid_message *msg)
+{
+	size_t n, i;
+	const struct amid_message *v = kind_list(d->m, msg->kind, &n);
+	const char *sep = " It replaces ";
+
+	for (i = 0; i < n; i++)
+		if (renames_to(d->m, &v[i], msg)) {
+			out_markup(&d->o, "%s", sep);
+			link_message(d, &v[i]);
+			sep = ", ";
+		}
+	if (sep[0] == ',')
+		out_markup(&d->o, ".");
+}
+
+/* "An action, sent by a client; class X. Versions: ... Source: ..." */
+static void
+intro_para(struct md *d, const struct amid_message *msg)
+{
+	size_t i;
+
+	out_markup(&d->o, "\nAn %s", msg->kind == AMID_ACTION
+	                                 ? "action, sent by a client"
+	                                 : "event, sent by the server");
+	for (i = 0; i < msg->nclasses; i++) {
+		out_markup(&d->o, "%s", i ? ", " : "; class ");
+		link_class(d, msg->classes[i]);
+	}
+	out_markup(&d->o, ".");
+	facts(d, &msg->ver, msg->source,
+	      msg->kind == AMID_ACTION ? RN_ACTION : RN_EVENT, " ");
+	replaces(d, msg);
+	out_markup(&d->o, "\n");
+}
+static void
+message_page(struct md *d, const struct amid_message *msg)
+{
+	char *relpath = NULL;
+
+	if (message_open(d, msg, &relpath) < 0) {
+		d->bad = 1;
+		free(relpath);
+		return;
+	}
+	out_markup(&d->o, "\n# ");
+	text_at_start(d, msg->name);
+	out_markup(&d->o, "\n");
+	intro_para(d, msg);
+	if (msg->description != NULL) {
+		out_markup(&d->o, "\n");
+		prose_blocks(d, msg->description, 0);
+	}
+	uses_section(d, msg);
+	if (msg->kind == AMID_ACTION) {
+		choices_section(d, msg);
+		response_section(d, msg);
+		events_section(d, msg);
+	} else
+		sent_by_section(d, msg);
+	page_close(d, relpath);
+	free(relpath);
+}
+
+/* ---- headers.md --------------------------------------------------------- */
+
+/* "Type `enum`, repeatable, min 0; since 1.6." */
+static void
+meaning_facts(struct md *d, const struct amid_meaning *mn)
+{
+	out_markup(&d->o, "\n");
+	if (mn->key != NULL) {
+		out_markup(&d->o, "**Meaning ");
+		out_text(&d->o, mn->key);
+		out_markup(&d->o, "**: type");
+	} else
+		out_markup(&d->o, "Type");
+	out_markup(&d->o, " `%s`", amid_type_name(mn->type));
+	if (mn->repeat)
+		out_markup(&d->o, ", repeatable");
+	if (mn->has_min)
+		out_markup(&d->o, ", at least %lld", mn->min);
+	if (mn->has_max)
+		out_markup(&d->o, ", at most %lld", mn->max);
+	if (mn->has_max_length)
+		out_markup(&d->o, ", at most %llu characters", mn->max_length);
+	if (has_versions(&mn->ver)) {
+		out_markup(&d->o, "; ");
+		ver_facts(d, &mn->ver, RN_HEADER);
+	}
+	out_markup(&d->o, ".");
+	if (source_phrases[mn->source] != NULL)
+		out_markup(&d->o, " Source: %s.", source_phrases[mn->source]);
+	out_markup(&d->o, "\n");
+}
+
+static void
+values_list(struct md *d, const struct amid_meaning *mn)
+{
+	size_t i;
+
+	if (mn->nvalues == 0)
+		return;
+	out_markup(&d->o, "\nValues%s:\n\n",
+	           mn->case_insensitive ? ", in any case" : "");
+	for (i = 0; i < mn->nvalues; i++) {
+		const struct amid_value *v = &mn->values[i];
+
+		out_markup(&d->o, "- ");
+		text_at_start(d, v->name);
+		if (has_versions(&v->ver)) {
+			out_markup(&d->o, " (");
+			ver_facts(d, &v->ver, RN_TEXT);
+			out_markup(&d->o, ")");
+		}
+		prose_item(d, v->description);
+	}
+}
+
+/* A link to a use's message: a page, or the index for the others. */
+static void
+link_owner(struct md *d, const struct amid_use *u)
+{
+	const struct amid_message *o = u->owner;
+
+	if (o->kind != AMID_RESPONSE) {
+		link_message(d, o);
+		if (u->in_response)
+			out_markup(&d->o, " (response)");
+		return;
+	}
+	out_markup(&d->o, "[");
+	out_text(&d->o, o->name);
+	out_markup(&d->o, "](%sREADME.md#responses)", d->up);
+}
+
+static void
+used_by_kind(struct md *d, const struct amid_meaning *mn, enum amid_kind k)
+{
+	static const char *const plural[AMID_KIND__MAX] = {
+	    [AMID_ACTION] = "actions",
+	    [AMID_EVENT] = "events",
+	    [AMID_RESPONSE] = "responses",
+	};
+	const char *sep = NULL;
+	size_t i;
+
+	for (i = 0; i < mn->nuses; i++) {
+		const struct amid_use *u = mn->uses[i];
+
+		if (u->owner->kind != k || u->owner->name == NULL)
+			continue;
+		if (sep == NULL)
+			out_markup(&d->o, "\nUsed by %s: ", plural[k]);
+		else
+			out_markup(&d->o, "%s", sep);
+		link_owner(d, u);
+		sep = ", ";
+	}
+	if (sep != NULL)
+		out_markup(&d->o, ".\n");
+}
+
+static void
+used_by(struct md *d, const struct amid_meaning *mn)
+{
+	size_t i;
+	int k;
+
+	if (mn->nuses == 0)
+		out_markup(&d->o, "\nNo message uses it.\n");
+	for (k = 0; k < AMID_KIND__MAX; k++)
+		used_by_kind(d, mn, (enum amid_kind)k);
+	for (i = 0; i < mn->nuses; i++)
+		if (mn->uses[i]->owner->name == NULL)
+			out_markup(&d->o, "\nEvery %s may carry it: see the "
+			                  "[common headers](%sREADME.md"
+			                  "#common-headers).\n",
+			           amid_kind_name(mn->uses[i]->owner->kind),
+			           d->up);
+}
+
+static void
+header_section(struct md *d, const struct amid_header *h)
+{
+	size_t k;
+
+	out_markup(&d->o, "\n## ");
+	text_at_start(d, h->name);
+	out_markup(&d->o, "\n");
+	for (k = 0; k < h->nmeanings; k++) {
+		const struct amid_meaning *mn = &h->meanings[k];
+
+		meaning_facts(d, mn);
+		if (mn->description != NULL) {
+			out_markup(&d->o, "\n");
+			prose_blocks(d, mn->description, 0);
+		}
+		values_list(d, mn);
+		used_by(d, mn);
+	}
+}
+
+/*
+ * Only the title and one heading per header: every other heading would
+ * take an id a header's name could need.
+ */
+static void
+headers_page(struct md *d)
+{
+	size_t i;
+
+	if (page_open(d, "headers.md", "") < 0) {
+		d->bad = 1;
+		return;
+	}
+	out_markup(&d->o, "\n# AMI headers\n\nEvery header of the dictionary. "
+	                  "A header may have several meanings, told apart by "
+	                  "a key; each has a value type and lists the "
+	                  "messages using it.\n\n");
+	for (i = 0; i < d->m->nheaders; i++) {
+		out_markup(&d->o, "%s", i ? " · " : "");
+		link_header(d, &d->m->headers[i]);
+	}
+	out_markup(&d->o, "\n");
+	for (i = 0; i < d->m->nheaders; i++)
+		header_section(d, &d->m->headers[i]);
+	page_close(d, "headers.md");
+}
+
+/* ---- classes.md --------------------------------------------------------- */
+
+static int
+in_class(const struct amid_message *msg, const struct amid_class *c)
+{
+	size_t i;
+
+	for (i = 0; i < msg->nclasses; i++)
+		if (msg->class_refs[i] == c)
+			return 1;
+	return 0;
+}
+
+static void
+class_members(struct md *d, const struct amid_class *c, enum amid_kind k)
+{
+	size_t n, i;
+	const struct amid_message *v = kind_list(d->m, k, &n);
+	const char *sep = NULL;
+
+	for (i = 0; i < n; i++) {
+		if (!in_class(&v[i], c))
+			continue;
+		if (sep == NULL)
+			out_markup(&d->o, "\n%s: ",
+			           k == AMID_ACTION ? "Actions" : "Events");
+		else
+			out_markup(&d->o, "%s", sep);
+		link_message(d, &v[i]);
+		sep = ", ";
+	}
+	if (sep != NULL)
+		out_markup(&d->o, ".\n");
+}
+
+static void
+classes_page(struct md *d)
+{
+	size_t i;
+
+	if (page_open(d, "classes.md", "") < 0) {
+		d->bad = 1;
+		return;
+	}
+	out_markup(&d->o, "\n# Privilege classes\n\nA user may send an action "
+	                  "when manager.conf's `write=` grants one of its "
+	                  "classes, and receives an event when `read=` grants "
+	                  "one of its classes.\n");
+	for (i = 0; i < d->m->nclasses; i++) {
+		const struct amid_class *c = &d->m->classes[i];
+
+		out_markup(&d->o, "\n## ");
+		text_at_start(d, c->name);
+		out_markup(&d->o, "\n");
+		if (facts(d, &c->ver, c->source, RN_TEXT, "\n"))
+			out_markup(&d->o, "\n");
+		if (c->description != NULL) {
+			out_markup(&d->o, "\n");
+			prose_blocks(d, c->description, 0);
+		}
+		class_members(d, c, AMID_ACTION);
+		class_members(d, c, AMID_EVENT);
+	}
+	page_close(d, "classes.md");
+}
+
+/* ---- README.md: the index ----------------------------------------------- */
+
+static void
+protocol_section(struct md *d)
+{
+	out_markup(&d->o,
+	           "\n## The protocol\n\n"
+	           "AMI is a text protocol on TCP port 5038. A message is a "
+	           "block of `Header: value` lines, each ended by CR LF, and "
+	           "an empty line ends it. A client sends *actions* (the "
+	           "`Action` header names one); the server answers each with "
+	           "a *response* (the `Response` header tells the outcome) "
+	           "and sends *events* (the `Event` header names one) to "
+	           "every client allowed to see them. Header names match in "
+	           "any case.\n");
+}
+
+static void
+common_section(struct md *d)
+{
+	int k;
+
+	out_markup(&d->o, "\n## Common headers\n");
+	for (k = 0; k < AMID_KIND__MAX; k++) {
+		const struct amid_message *c = &d->m->common[k];
+		size_t i;
+
+		if (c->nuses == 0)
+			continue;
+		out_markup(&d->o, "\nEvery %s may carry ",
+		           amid_kind_name((enum amid_kind)k));
+		for (i = 0; i < c->nuses; i++) {
+			out_markup(&d->o, "%s", i ? ", " : "");
+			link_header(d, c->uses[i].meaning->header);
+		}
+		out_markup(&d->o, ".\n");
+	}
+}
+
+static void
+responses_section(struct md *d)
+{
+	size_t i, k;
+
+	out_markup(&d->o, "\n## Responses\n\nThe `Response` header of a "
+	                  "reply tells its outcome; each outcome may carry "
+	                  "headers of its own.\n\n");
+	for (i = 0; i < d->m->nresponses; i++) {
+		const struct amid_message *r = &d->m->responses[i];
+
+		out_markup(&d->o, "- ");
+		text_at_start(d, r->name);
+		for (k = 0; k < r->nuses; k++) {
+			out_markup(&d->o, "%s", k ? ", " : ", with ");
+			link_header(d, r->uses[k].meaning->header);
+			if (r->uses[k].required)
+				out_markup(&d->o, " (required)");
+		}
+		prose_item(d, r->description);
+	}
+}
+
+static void
+messages_table(struct md *d, enum amid_kind k)
+{
+	size_t n, i, c;
+	const struct amid_message *v = kind_list(d->m, k, &n);
+	int action = k == AMID_ACTION;
+
+	out_markup(&d->o, "\n## %s\n\n", action ? "Actions" : "Events");
+	if (n == 0) {
+		out_markup(&d->o, "None.\n");
+		return;
+	}
+	out_markup(&d->o, "| %s | Classes | Versions |\n| --- | --- | --- |\n",
+	           action ? "Action" : "Event");
+	for (i = 0; i < n; i++) {
+		out_markup(&d->o, "| ");
+		link_message(d, &v[i]);
+		out_markup(&d->o, " | ");
+		for (c = 0; c < v[i].nclasses; c++) {
+			out_markup(&d->o, "%s", c ? ", " : "");
+			link_class(d, v[i].classes[c]);
+		}
+		out_markup(&d->o, " | ");
+		ver_facts(d, &v[i].ver, action ? RN_ACTION : RN_EVENT);
+		out_markup(&d->o, " |\n");
+	}
+}
+
+static void
+index_page(struct md *d)
+{
+	const struct amid_model *m = d->m;
+	size_t i;
+
+	if (page_open(d, "README.md", "") < 0) {
+		d->bad = 1;
+		return;
+	}
+	out_markup(&d->o,
+	           "\n# AMI reference\n\nThe Asterisk Manager Interface as "
+	           "its dictionary describes it: %zu actions, %zu events, "
+	           "%zu headers and %zu privilege classes. These pages are "
+	           "generated by amigen; edit the dictionary, not them.\n",
+	           m->nactions, m->nevents, m->nheaders, m->nclasses);
+	protocol_section(d);
+	common_section(d);
+	if (m->nresponses > 0)
+		responses_section(d);
+	out_markup(&d->o, "\n## Privilege classes\n\n[Privilege classes]"
+	                  "(classes.md): ");
+	for (i = 0; i < m->nclasses; i++) {
+		out_markup(&d->o, "%s", i ? ", " : "");
+		link_class(d, m->classes[i].name);
+	}
+	out_markup(&d->o, ".\n\n## Headers\n\n[All %zu headers](headers.md), "
+	                  "with their meanings, types and the messages using "
+	                  "them.\n",
+	           m->nheaders);
+	messages_table(d, AMID_ACTION);
+	messages_table(d, AMID_EVENT);
+	page_close(d, "README.md");
+}
+
+int
+emit_markdown(const struct amid_model *m, FILE *f, const struct emit_opts *o)
+{
+	struct md d = {.m = m, .dir = o->out};
+	size_t i;
+
+	(void)f;
+	index_page(&d);
+	headers_page(&d);
+	classes_page(&d);
+	for (i = 0; i < m->nactions; i++)
+		message_page(&d, &m->actions[i]);
+	for (i = 0; i < m->nevents; i++)
+		message_page(&d, &m->events[i]);
+	return d.bad ? -1 : 0;
+}
