@@ -1,7 +1,8 @@
 /*
  * emit_html.c: -T html, the linked model as a static site under -o DIR:
- * index.html, headers.html, classes.html, actions/NAME.html and
- * events/NAME.html, with the style.css and search.js every page loads.
+ * index.html, headers.html, classes.html, actions/NAME.html,
+ * events/NAME.html and rules.html (amilint's rules), with the style.css
+ * and search.js every page loads.
  * Dictionary text goes through esc_html, prose through cmark's HTML
  * renderer; pages link both ways (message <-> header, action <-> event).
  */
@@ -261,6 +262,7 @@ static void
 nav(struct site *s)
 {
 	const char *u = s->up;
+	int rules = s->m->nrules > 0;
 
 	out_markup(&s->o,
 	           "<body data-root=\"%s\">\n<div class=\"nav\">\n"
@@ -268,13 +270,18 @@ nav(struct site *s)
 	           "<a href=\"%sheaders.html\">Headers</a>\n"
 	           "<a href=\"%sclasses.html\">Classes</a>\n"
 	           "<a href=\"%sindex.html#actions\">Actions</a>\n"
-	           "<a href=\"%sindex.html#events\">Events</a>\n"
+	           "<a href=\"%sindex.html#events\">Events</a>\n",
+	           u, u, u, u, u, u);
+	if (rules)
+		out_markup(&s->o, "<a href=\"%srules.html\">Rules</a>\n", u);
+	out_markup(&s->o,
 	           "<div class=\"search\"><input type=\"search\" id=\"search\" "
-	           "placeholder=\"Search actions, events, headers\" "
-	           "aria-label=\"Search actions, events and headers\" "
+	           "placeholder=\"Search actions, events, headers%s\" "
+	           "aria-label=\"Search actions, events%s headers%s\" "
 	           "autocomplete=\"off\">\n<ul id=\"results\" hidden></ul>"
 	           "</div>\n</div>\n<div class=\"main\">\n",
-	           u, u, u, u, u, u);
+	           rules ? ", rules" : "", rules ? "," : " and",
+	           rules ? " and rules" : "");
 }
 
 /* title: dictionary text naming the page (NULL on the index). */
@@ -832,6 +839,137 @@ classes_page(struct site *s)
 	page_close(s, "classes.html");
 }
 
+/* ---- rules.html ---------------------------------------------------------- */
+
+static const char *const category_titles[] = {
+    [AMID_CAT_FRAMING] = "Framing rules",
+    [AMID_CAT_HEADERS] = "Header rules",
+    [AMID_CAT_SESSION] = "Session rules",
+    [AMID_CAT_DICTIONARY] = "Dictionary rules",
+    [AMID_CAT_SECURITY] = "Security rules",
+};
+_Static_assert(sizeof(category_titles) / sizeof(category_titles[0]) ==
+                   AMID_CAT__MAX,
+               "one title per rule category");
+
+static const char rules_intro[] =
+    "<h1>Lint rules</h1>\n"
+    "<p>amilint checks transcripts of AMI traffic against these rules. "
+    "Each rule has a stable ID, such as <code>AMI0101</code>, a name, such "
+    "as <code>bare-lf</code>, and a category; amilint names the rule of "
+    "each finding by its ID and name, and its <code>--enable</code> and "
+    "<code>--disable</code> options take IDs, names and categories. Each "
+    "rule has a default severity, note, warning or error; <code>-W</code> "
+    "hides the findings below a severity.</p>\n"
+    "<p>The rules come in five categories: framing (line ends and the "
+    "syntax of messages), headers (the headers of each message), session "
+    "(the conversation as a whole), dictionary (what the dictionary and "
+    "the target version know) and security.</p>\n"
+    "<p>Each rule comes with an example that triggers it and one that does "
+    "not. In the examples every line ends with CR LF, except that a line "
+    "ending in <code>&lt;LF&gt;</code> ends with a bare LF and one ending "
+    "in <code>&lt;EOF&gt;</code> ends the input there, and "
+    "<code>&lt;NUL&gt;</code>, <code>&lt;TAB&gt;</code>, "
+    "<code>&lt;CR&gt;</code> and <code>&lt;X<var>HH</var>&gt;</code> stand "
+    "for a NUL byte, a tab, a carriage return and the byte with the "
+    "hexadecimal value <var>HH</var>. The empty line that ends the last "
+    "message is not shown.</p>\n";
+
+/* A rule's id attribute, "r-AMI0101", also the fragment of links to it. */
+static void
+rule_id(struct site *s, const struct amid_rule *r)
+{
+	out_markup(&s->o, "r-");
+	esc_html_path(s->o.f, r->id);
+}
+
+static void
+rule_row(struct site *s, const struct amid_rule *r)
+{
+	out_markup(&s->o, "<tr><td><a href=\"#");
+	rule_id(s, r);
+	out_markup(&s->o, "\">");
+	out_text(&s->o, r->id);
+	out_markup(&s->o, "</a></td><td>");
+	out_text(&s->o, r->name);
+	out_markup(&s->o, "</td><td>%s</td><td>%s</td><td>",
+	           amid_category_name(r->category),
+	           amid_severity_name(r->severity));
+	prose(s, r->summary);
+	out_markup(&s->o, "</td></tr>\n");
+}
+
+static void
+rules_table(struct site *s)
+{
+	size_t i;
+
+	out_markup(&s->o, "<table>\n<thead><tr><th>ID</th><th>Name</th>"
+	                  "<th>Category</th><th>Severity</th><th>Summary</th>"
+	                  "</tr></thead>\n<tbody>\n");
+	for (i = 0; i < s->m->nrules; i++)
+		rule_row(s, &s->m->rules[i]);
+	out_markup(&s->o, "</tbody>\n</table>\n");
+}
+
+/* An example transcript as the dictionary writes it, markers and all. */
+static void
+example(struct site *s, const char *title, const char *text)
+{
+	if (text == NULL || *text == '\0')
+		return;
+	out_markup(&s->o, "<p>%s</p>\n<pre class=\"example\"><code>", title);
+	out_text(&s->o, text);
+	out_markup(&s->o, "\n</code></pre>\n");
+}
+
+static void
+rule_section(struct site *s, const struct amid_rule *r)
+{
+	out_markup(&s->o, "<h3 id=\"");
+	rule_id(s, r);
+	out_markup(&s->o, "\">");
+	out_text(&s->o, r->id);
+	out_markup(&s->o, " ");
+	out_text(&s->o, r->name);
+	out_markup(&s->o, "</h3>\n");
+	prose(s, r->summary);
+	out_markup(&s->o, "<p class=\"facts\">Default severity: "
+	                  "<strong>%s</strong>.</p>\n",
+	           amid_severity_name(r->severity));
+	prose(s, r->description);
+	example(s, "Bad example:", r->bad);
+	example(s, "Good example:", r->good);
+}
+
+static void
+rules_page(struct site *s)
+{
+	size_t i;
+	int c;
+
+	if (page_open(s, "rules.html", "", "Lint rules", NULL) < 0)
+		return;
+	out_markup(&s->o, "%s", rules_intro);
+	rules_table(s);
+	for (c = 0; c < AMID_CAT__MAX; c++) {
+		int any = 0;
+
+		for (i = 0; i < s->m->nrules; i++) {
+			const struct amid_rule *r = &s->m->rules[i];
+
+			if (r->category != (enum amid_rule_category)c)
+				continue;
+			if (!any++)
+				out_markup(&s->o, "<h2 id=\"%s\">%s</h2>\n",
+				           amid_category_name(r->category),
+				           category_titles[c]);
+			rule_section(s, r);
+		}
+	}
+	page_close(s, "rules.html");
+}
+
 /* ---- index.html --------------------------------------------------------- */
 
 static void
@@ -955,6 +1093,12 @@ index_page(struct site *s)
 	                  "their meanings, types and the messages using "
 	                  "them.</p>\n",
 	           m->nheaders);
+	if (m->nrules > 0)
+		out_markup(&s->o, "<h2 id=\"rules\">Lint rules</h2>\n<p><a "
+		                  "href=\"rules.html\">The %zu lint rules</a> of "
+		                  "amilint, by category, each with an example "
+		                  "that triggers it.</p>\n",
+		           m->nrules);
 	messages_table(s, AMID_ACTION);
 	messages_table(s, AMID_EVENT);
 	page_close(s, "index.html");
@@ -973,7 +1117,7 @@ static const char *const style_lines[] = {
     ".nav > a { color: #fff; text-decoration: none; font-weight: 600; }",
     ".nav > a:hover { text-decoration: underline; }",
     ".search { position: relative; margin-left: auto; }",
-    "#search { width: 20em; max-width: 70vw; padding: 0.3em 0.6em; "
+    "#search { width: 23em; max-width: 70vw; padding: 0.3em 0.6em; "
     "font: inherit; border: 1px solid #9fb3c8; border-radius: 4px; }",
     "#results { position: absolute; right: 0; width: 24em; "
     "max-width: 90vw; max-height: 70vh; overflow-y: auto; margin: 0.2em 0 "
@@ -1012,8 +1156,10 @@ static const char *const style_lines[] = {
 
 /*
  * The search box: filters AMIDICT_INDEX as you type, exact names first,
- * then prefixes, then any match; Enter follows the first result.  The
- * index is in this file, not fetched: fetch() fails on file://.
+ * then prefixes, then any match; Enter follows the first result.  An
+ * entry may have a second name it is found by ("a": a rule's name, its
+ * ID being "n").  The index is in this file, not fetched: fetch() fails
+ * on file://.
  */
 static const char *const search_lines[] = {
     "(function () {",
@@ -1023,16 +1169,21 @@ static const char *const search_lines[] = {
     "\tvar root = document.body.getAttribute(\"data-root\") || \"\";",
     "\tif (!input || !list)",
     "\t\treturn;",
-    "\tfunction rank(name, q) {",
+    "\tfunction rank1(name, q) {",
     "\t\tvar n = name.toLowerCase(), at = n.indexOf(q);",
     "\t\treturn n === q ? 0 : at === 0 ? 1 : at > 0 ? 2 : -1;",
+    "\t}",
+    "\tfunction rank(e, q) {",
+    "\t\tvar r = rank1(e.n, q), a = e.a ? rank1(e.a, q) : -1;",
+    "\t\treturn r < 0 ? a : a < 0 ? r : Math.min(r, a);",
     "\t}",
     "\tfunction item(e) {",
     "\t\tvar li = document.createElement(\"li\");",
     "\t\tvar a = document.createElement(\"a\");",
     "\t\tvar kind = document.createElement(\"span\");",
     "\t\ta.href = root + e.u;",
-    "\t\ta.appendChild(document.createTextNode(e.n));",
+    "\t\ta.appendChild(document.createTextNode(e.a ? e.n + \" \" + e.a "
+    ": e.n));",
     "\t\tkind.className = \"kind\";",
     "\t\tkind.textContent = e.k;",
     "\t\ta.appendChild(kind);",
@@ -1046,7 +1197,7 @@ static const char *const search_lines[] = {
     "\t\tif (q === \"\")",
     "\t\t\treturn;",
     "\t\tAMIDICT_INDEX.forEach(function (e, i) {",
-    "\t\t\tvar r = rank(e.n, q);",
+    "\t\t\tvar r = rank(e, q);",
     "\t\t\tif (r >= 0)",
     "\t\t\t\thits.push({e: e, r: r, i: i});",
     "\t\t});",
@@ -1092,7 +1243,10 @@ style_file(struct site *s)
 	file_close(s, "style.css");
 }
 
-/* One entry of the index: its name, its kind, its URL from the top. */
+/*
+ * One entry of the index: its name, its kind, its URL from the top; the
+ * caller ends the URL and the entry.
+ */
 static void
 index_entry(struct site *s, const char *name, const char *kind)
 {
@@ -1128,6 +1282,14 @@ search_file(struct site *s)
 		esc_html_path(s->o.f, m->headers[i].name);
 		out_markup(&s->o, "\"}");
 	}
+	for (i = 0; i < m->nrules; i++) {
+		index_entry(s, m->rules[i].id, "rule");
+		out_markup(&s->o, "rules.html#r-");
+		esc_html_path(s->o.f, m->rules[i].id);
+		out_markup(&s->o, "\",\"a\":");
+		esc_json(s->o.f, m->rules[i].name);
+		out_markup(&s->o, "}");
+	}
 	out_markup(&s->o, "\n];\n");
 	write_lines(s, search_lines);
 	file_close(s, "search.js");
@@ -1147,6 +1309,8 @@ emit_html(const struct amid_model *m, FILE *f, const struct emit_opts *o)
 		message_page(&s, &m->actions[i]);
 	for (i = 0; i < m->nevents; i++)
 		message_page(&s, &m->events[i]);
+	if (m->nrules > 0)
+		rules_page(&s);
 	style_file(&s);
 	search_file(&s);
 	return s.bad ? -1 : 0;

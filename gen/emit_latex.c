@@ -1,9 +1,10 @@
 /*
  * emit_latex.c: -T latex, the linked model as one LaTeX reference for
  * pdflatex: the protocol, privilege classes, actions, events, one table of
- * every header, and an index.  Dictionary text goes through esc_latex.c,
- * prose through cmark's LaTeX renderer; every \ref and \hyperref points at
- * a label this file writes (tests/run-latex.sh checks that pdflatex agrees).
+ * every header, amilint's lint rules (when the dictionary has any), and
+ * an index.  Dictionary text goes through esc_latex.c, prose through
+ * cmark's LaTeX renderer; every \ref and \hyperref points at a label this
+ * file writes (tests/run-latex.sh checks that pdflatex agrees).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,13 +23,14 @@ enum lkind {
 	LK_CLASS,
 	LK_TYPE,
 	LK_COMMON,
+	LK_RULE,
 	LK__MAX
 };
 
 static const char *const lkind_prefix[] = {
     [LK_ACTION] = "action", [LK_EVENT] = "event", [LK_RESPONSE] = "response",
     [LK_HEADER] = "header", [LK_CLASS] = "class", [LK_TYPE] = "type",
-    [LK_COMMON] = "common",
+    [LK_COMMON] = "common", [LK_RULE] = "rule",
 };
 _Static_assert(sizeof(lkind_prefix) / sizeof(lkind_prefix[0]) == LK__MAX,
                "one prefix per label kind");
@@ -1147,6 +1149,193 @@ protocol_chapter(struct ltx *L)
 	reading_section(L);
 }
 
+/* ---- the lint rules ------------------------------------------------------ */
+
+static const char *const category_titles[] = {
+    [AMID_CAT_FRAMING] = "Framing rules",
+    [AMID_CAT_HEADERS] = "Header rules",
+    [AMID_CAT_SESSION] = "Session rules",
+    [AMID_CAT_DICTIONARY] = "Dictionary rules",
+    [AMID_CAT_SECURITY] = "Security rules",
+};
+_Static_assert(sizeof(category_titles) / sizeof(category_titles[0]) ==
+                   AMID_CAT__MAX,
+               "one title per rule category");
+
+static const char rules_intro[] =
+    "\\chapter{Lint rules}\\label{chap:rules}\n"
+    "amilint checks transcripts of AMI traffic against these rules.  Each "
+    "rule has a stable ID, such as \\texttt{AMI0101}, a name, such as "
+    "\\texttt{bare-lf}, and a category; amilint names the rule of each "
+    "finding by its ID and name, and its \\texttt{-{}-enable} and "
+    "\\texttt{-{}-disable} options take IDs, names and categories.  Each "
+    "rule has a default severity, note, warning or error; \\texttt{-W} "
+    "hides the findings below a severity.\n\n"
+    "The rules come in five categories: framing (line ends and the syntax "
+    "of messages), headers (the headers of each message), session (the "
+    "conversation as a whole), dictionary (what the dictionary and the "
+    "target version know) and security.\n\n"
+    "Each rule comes with an example that triggers it and one that does "
+    "not.  In the examples every line ends with CR~LF, except that a line "
+    "ending in \\verb|<LF>| ends with a bare LF and one ending in "
+    "\\verb|<EOF>| ends the input there, and \\verb|<NUL>|, "
+    "\\verb|<TAB>|, \\verb|<CR>| and "
+    "\\texttt{\\textless{}X\\emph{HH}\\textgreater{}} stand for a NUL "
+    "byte, a tab, a carriage return and the byte with the hexadecimal "
+    "value \\emph{HH}.  The empty line that ends the last message is not "
+    "shown, and a line too long for the page goes on in the next after a "
+    "$\\hookleftarrow$.\n\n";
+
+/*
+ * Examples are shown as the dictionary writes them, so as verbatim text:
+ * but a verbatim environment would end at the first "\end{verbatim}" in
+ * the text and cannot wrap a long line.  So each line is written as
+ * \verb pieces, each with a delimiter it does not contain, and a line
+ * too long for the page is cut in short pieces joined by \amibreak.
+ */
+static const char verb_delims[] = "|!+=/:;.,@?\"'#&^_~-";
+#define VERB_WHOLE 72 /* a line this long fits the page */
+#define VERB_PIECE 16
+
+/* The length of the piece of s[0..n) from which \verb can be written. */
+static size_t
+verb_piece(const char *s, size_t n, size_t max, char *delim)
+{
+	unsigned long used = 0, all = (1UL << (sizeof(verb_delims) - 1)) - 1;
+	size_t len;
+	const char *d;
+
+	for (len = 0; len < n && len < max; len++) {
+		if (s[len] == '\0' || (d = strchr(verb_delims, s[len])) == NULL)
+			continue;
+		if ((used | 1UL << (d - verb_delims)) == all)
+			break;
+		used |= 1UL << (d - verb_delims);
+	}
+	for (d = verb_delims; used & 1UL << (d - verb_delims); d++)
+		;
+	*delim = *d;
+	return len;
+}
+
+/* One line of an example; control characters are shown as spaces. */
+static void
+example_line(struct ltx *L, const char *s, size_t n)
+{
+	size_t max = n <= VERB_WHOLE ? VERB_WHOLE : VERB_PIECE, len, i;
+	char delim;
+
+	if (n == 0)
+		raw(L, "\\mbox{}");
+	while (n > 0) {
+		len = verb_piece(s, n, max, &delim);
+		out_markup(&L->o, "\\verb%c", delim);
+		for (i = 0; i < len; i++)
+			putc((unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' : s[i],
+			     L->o.f);
+		out_markup(&L->o, "%c", delim);
+		s += len;
+		n -= len;
+		if (n > 0)
+			raw(L, "\\amibreak ");
+	}
+}
+
+static void
+example(struct ltx *L, const char *title, const char *text)
+{
+	const char *nl;
+
+	if (text == NULL || *text == '\0')
+		return;
+	/* Prose before it leaves its paragraph open. */
+	out_markup(&L->o, "\\par %s\n\\begin{amiexample}\n", title);
+	for (;;) {
+		nl = strchr(text, '\n');
+		example_line(L, text, nl != NULL ? (size_t)(nl - text)
+		                                 : strlen(text));
+		if (nl == NULL)
+			break;
+		raw(L, "\\\\\n");
+		text = nl + 1;
+	}
+	raw(L, "\n\\end{amiexample}\n\n");
+}
+
+/* "AMI0101 bare-lf", the ID linked to the rule's section. */
+static void
+rule_link(struct ltx *L, const struct amid_rule *r)
+{
+	link_to(L, LK_RULE, r->id);
+	raw(L, " ");
+	tt(L, r->name);
+}
+
+static void
+rules_table(struct ltx *L)
+{
+	size_t i;
+
+	raw(L, "\\begin{amirules}\n");
+	for (i = 0; i < L->m->nrules; i++) {
+		const struct amid_rule *r = &L->m->rules[i];
+
+		rule_link(L, r);
+		out_markup(&L->o, " & %s & ", amid_severity_name(r->severity));
+		prose(L, r->summary);
+		raw(L, "\\\\\n");
+	}
+	raw(L, "\\end{amirules}\n\n");
+}
+
+static void
+rule_section(struct ltx *L, const struct amid_rule *r)
+{
+	raw(L, "\\subsection{");
+	text(L, r->id);
+	raw(L, " ");
+	text(L, r->name);
+	raw(L, "}");
+	label(L, LK_RULE, r->id);
+	index_entry(L, r->id, "rule");
+	index_entry(L, r->name, "rule");
+	raw(L, "\n");
+	prose(L, r->summary);
+	out_markup(&L->o, "\\par Default severity: \\textbf{%s}.\n\n",
+	           amid_severity_name(r->severity));
+	prose(L, r->description);
+	example(L, "Bad example:", r->bad);
+	example(L, "Good example:", r->good);
+}
+
+/* The chapter, when the dictionary has rules: by category, then by ID. */
+static void
+rules_chapter(struct ltx *L)
+{
+	size_t i;
+	int c;
+
+	if (L->m->nrules == 0)
+		return;
+	raw(L, rules_intro);
+	rules_table(L);
+	for (c = 0; c < AMID_CAT__MAX; c++) {
+		int any = 0;
+
+		for (i = 0; i < L->m->nrules; i++) {
+			const struct amid_rule *r = &L->m->rules[i];
+
+			if (r->category != (enum amid_rule_category)c)
+				continue;
+			if (!any++)
+				out_markup(&L->o, "\\section{%s}\\label{rules:%s}\n\n",
+				           category_titles[c],
+				           amid_category_name(r->category));
+			rule_section(L, r);
+		}
+	}
+}
+
 /*
  * Packages from texlive-latex-base, -latex-recommended and
  * -fonts-recommended only.  amiprose holds cmark's output: headings in
@@ -1209,7 +1398,26 @@ static const char preamble[] =
     "\\newenvironment{amitypes}{\\begin{longtable}{@{}L{0.2\\linewidth}%\n"
     "  L{0.74\\linewidth}@{}}\n"
     "  \\toprule Type & Accepted values\\\\\\midrule\\endhead\n"
-    "  \\bottomrule\\endfoot}{\\end{longtable}}\n";
+    "  \\bottomrule\\endfoot}{\\end{longtable}}\n"
+    "% The table of lint rules.\n"
+    "\\newenvironment{amirules}{\\small\\begin{longtable}{@{}%\n"
+    "  L{0.38\\linewidth}L{0.08\\linewidth}L{0.46\\linewidth}@{}}\n"
+    "  \\toprule Rule & Severity & Summary\\\\\\midrule\\endhead\n"
+    "  \\bottomrule\\endfoot}{\\end{longtable}}\n"
+    "% Example transcripts: \\verb pieces, \\amibreak where a long line\n"
+    "% may wrap.\n"
+    "\\newenvironment{amiexample}{\\begin{quote}\\raggedright}"
+    "{\\end{quote}}\n"
+    "\\newcommand{\\amibreak}{\\discretionary{\\mbox{$\\hookleftarrow$}}"
+    "{}{}}\n"
+    "% Straight quotes in verbatim text, as upquote.sty (not in the packages\n"
+    "% above) does: transcripts must show ' and ` as they are sent.\n"
+    "\\makeatletter\n"
+    "\\begingroup\\catcode`'=\\active \\catcode``=\\active\n"
+    "\\g@addto@macro\\@noligs{\\let'\\textquotesingle "
+    "\\let`\\textasciigrave}\n"
+    "\\endgroup\n"
+    "\\makeatother\n";
 
 /*
  * The index, after makeindex has run.  On the first pdflatex run there is
@@ -1311,6 +1519,7 @@ emit_latex(const struct amid_model *m, FILE *f, const struct emit_opts *opts)
 	actions_chapter(&L);
 	events_chapter(&L);
 	headers_chapter(&L);
+	rules_chapter(&L);
 	raw(&L, index_end);
 	if (L.nomem) {
 		fputs("amigen: out of memory rendering prose\n", stderr);

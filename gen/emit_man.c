@@ -1,7 +1,8 @@
 /*
  * emit_man.c: -T man, a tree of man(7) pages under the -o directory:
- * man7/ami.7 (the protocol), man7/ami-headers.7 (every header) and one
- * page per action and per event.  Dictionary text goes through esc_roff,
+ * man7/ami.7 (the protocol), man7/ami-headers.7 (every header), one
+ * page per action and per event, and man7/amilint-rules.7 (the lint rules,
+ * when the dictionary has any).  Dictionary text goes through esc_roff,
  * prose through cmark (render_prose) and roff_fix_cmark; the pages pass
  * mandoc -T lint.
  */
@@ -1424,6 +1425,8 @@ ami_page(struct man *mp, const void *arg)
 	page_list(mp, "ACTIONS", mp->m->actions, mp->m->nactions, "actions");
 	page_list(mp, "EVENTS", mp->m->events, mp->m->nevents, "events");
 	proto_section(mp, "FILES", proto_files);
+	if (mp->m->nrules > 0)
+		refs_add(mp, &r, "amilint-rules");
 	see_also(mp, &r, "ami");
 }
 
@@ -1569,6 +1572,131 @@ headers_page(struct man *mp, const void *arg)
 	see_also(mp, &r, "ami-headers");
 }
 
+/* ---- amilint-rules(7) -------------------------------------------------- */
+
+static const char rules_description[] =
+    ".BR amilint (1)\n"
+    "checks transcripts of AMI traffic against the rules on this page.\n"
+    "Each rule has a stable ID, such as AMI0101, a name, such as\n"
+    "bare\\-lf, and a category; amilint names the rule of each finding by\n"
+    "its ID and name, and its \\fB\\-\\-enable\\fP and \\fB\\-\\-disable\\fP\n"
+    "options take IDs, names and categories.\n"
+    "Each rule has a default severity, \\fBnote\\fP, \\fBwarning\\fP or\n"
+    "\\fBerror\\fP; \\fB\\-W\\fP hides the findings below a severity.\n"
+    ".PP\n"
+    "The rules come in five categories: framing (line ends and the syntax\n"
+    "of messages), headers (the headers of each message), session (the\n"
+    "conversation as a whole), dictionary (what the dictionary and the\n"
+    "target version know) and security.\n"
+    ".PP\n"
+    "Each rule comes with an example that triggers it and one that does\n"
+    "not.\n"
+    "In the examples every line ends with CR LF, except that a line ending\n"
+    "in <LF> ends with a bare LF and one ending in <EOF> ends the input\n"
+    "there, and <NUL>, <TAB>, <CR> and <X\\fIHH\\fP> stand for a NUL byte,\n"
+    "a tab, a carriage return and the byte with the hexadecimal value\n"
+    "\\fIHH\\fP.\n"
+    "The empty line that ends the last message is not shown.\n";
+
+/*
+ * One line of an example in a no-fill block.  Blanks at its end are part
+ * of the example: \& after them keeps them without a trailing blank.
+ */
+static void
+example_line(struct man *mp, const char *line)
+{
+	size_t len = strlen(line);
+
+	out_text(&mp->o, line);
+	if (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+		out_markup(&mp->o, "\\&");
+	out_markup(&mp->o, "\n");
+}
+
+/* An example transcript as the dictionary writes it, markers and all. */
+static void
+example(struct man *mp, const char *title, const char *text)
+{
+	char *copy, *line, *nl;
+
+	if (text == NULL || *text == '\0')
+		return;
+	if ((copy = strdup(text)) == NULL) {
+		mp->failed = 1;
+		return;
+	}
+	para(mp);
+	out_markup(&mp->o, "%s\n.PP\n.RS 4\n.nf\n", title);
+	for (line = copy; line != NULL; line = nl) {
+		if ((nl = strchr(line, '\n')) != NULL)
+			*nl++ = '\0';
+		example_line(mp, line);
+	}
+	out_markup(&mp->o, ".fi\n.RE\n");
+	free(copy);
+}
+
+static void
+rule_section(struct man *mp, const struct amid_rule *r)
+{
+	out_markup(&mp->o, ".SS ");
+	out_text(&mp->o, r->id);
+	out_markup(&mp->o, " ");
+	out_text(&mp->o, r->name);
+	out_markup(&mp->o, "\n");
+	mp->after_sh = 1;
+	prose(mp, r->summary, 1);
+	out_markup(&mp->o, "Default severity: \\fB%s\\fP.\n",
+	           amid_severity_name(r->severity));
+	mp->after_sh = 0;
+	prose(mp, r->description, 0);
+	example(mp, "Bad example:", r->bad);
+	example(mp, "Good example:", r->good);
+}
+
+static const char *const category_titles[] = {
+    [AMID_CAT_FRAMING] = "FRAMING RULES",
+    [AMID_CAT_HEADERS] = "HEADER RULES",
+    [AMID_CAT_SESSION] = "SESSION RULES",
+    [AMID_CAT_DICTIONARY] = "DICTIONARY RULES",
+    [AMID_CAT_SECURITY] = "SECURITY RULES",
+};
+_Static_assert(sizeof(category_titles) / sizeof(category_titles[0]) ==
+                   AMID_CAT__MAX,
+               "one title per rule category");
+
+/* The rules of category c, in the model's order (by ID). */
+static void
+rule_category(struct man *mp, enum amid_rule_category c)
+{
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < mp->m->nrules; i++) {
+		if (mp->m->rules[i].category != c)
+			continue;
+		if (!any++)
+			section(mp, ".SH", category_titles[c]);
+		rule_section(mp, &mp->m->rules[i]);
+	}
+}
+
+static void
+rules_page(struct man *mp, const void *arg)
+{
+	int c;
+
+	(void)arg;
+	page_head(mp, "amilint-rules", "the lint rules of amilint", "");
+	proto_section(mp, "DESCRIPTION", rules_description);
+	for (c = 0; c < AMID_CAT__MAX; c++)
+		rule_category(mp, (enum amid_rule_category)c);
+	section(mp, ".SH", "SEE ALSO");
+	out_markup(&mp->o, ".BR amilint (1),\n");
+	xref(mp, "ami", ",");
+	xref(mp, "ami-headers", "");
+}
+
 /* ---- the back-end ------------------------------------------------------ */
 
 int
@@ -1585,6 +1713,8 @@ emit_man(const struct amid_model *m, FILE *f, const struct emit_opts *opts)
 	else {
 		write_page(&mp, "ami", ami_page, NULL);
 		write_page(&mp, "ami-headers", headers_page, NULL);
+		if (m->nrules > 0)
+			write_page(&mp, "amilint-rules", rules_page, NULL);
 		for (i = 0; i < m->nactions; i++)
 			write_page(&mp, mp.action_page[i], action_page,
 			           &m->actions[i]);

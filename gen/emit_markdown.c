@@ -1,9 +1,10 @@
 /*
  * emit_markdown.c: -T markdown, the linked model as a tree of CommonMark
  * pages under -o DIR (README.md, headers.md, classes.md, actions/NAME.md,
- * events/NAME.md) to read on a forge or to convert with pandoc.  Dictionary
- * text goes through esc_md, prose through cmark's CommonMark renderer;
- * pages link both ways (message <-> header, action <-> event).
+ * events/NAME.md, and rules.md for amilint's rules) to read on a forge or
+ * to convert with pandoc.  Dictionary text goes through esc_md, prose
+ * through cmark's CommonMark renderer; pages link both ways (message <->
+ * header, action <-> event).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -914,6 +915,175 @@ classes_page(struct md *d)
 	page_close(d, "classes.md");
 }
 
+/* ---- rules.md: amilint's rules ---------------------------------------- */
+
+static const char *const category_titles[] = {
+    [AMID_CAT_FRAMING] = "Framing rules",
+    [AMID_CAT_HEADERS] = "Header rules",
+    [AMID_CAT_SESSION] = "Session rules",
+    [AMID_CAT_DICTIONARY] = "Dictionary rules",
+    [AMID_CAT_SECURITY] = "Security rules",
+};
+_Static_assert(sizeof(category_titles) / sizeof(category_titles[0]) ==
+                   AMID_CAT__MAX,
+               "one title per rule category");
+
+static const char rules_intro[] =
+    "\n# Lint rules\n\n"
+    "amilint checks transcripts of AMI traffic against these rules. Each "
+    "rule has a stable ID, such as `AMI0101`, a name, such as `bare-lf`, "
+    "and a category; amilint names the rule of each finding by its ID and "
+    "name, and its `--enable` and `--disable` options take IDs, names and "
+    "categories. Each rule has a default severity, note, warning or "
+    "error; `-W` hides the findings below a severity.\n\n"
+    "The rules come in five categories: framing (line ends and the syntax "
+    "of messages), headers (the headers of each message), session (the "
+    "conversation as a whole), dictionary (what the dictionary and the "
+    "target version know) and security.\n\n"
+    "Each rule comes with an example that triggers it and one that does "
+    "not. In the examples every line ends with CR LF, except that a line "
+    "ending in `<LF>` ends with a bare LF and one ending in `<EOF>` ends "
+    "the input there, and `<NUL>`, `<TAB>`, `<CR>` and `<XHH>` stand for "
+    "a NUL byte, a tab, a carriage return and the byte with the "
+    "hexadecimal value HH. The empty line that ends the last message is "
+    "not shown.\n";
+
+/* "AMI0101 bare-lf": a rule's heading, and the text of links to it. */
+static void
+rule_title(struct md *d, const struct amid_rule *r)
+{
+	out_text(&d->o, r->id);
+	out_markup(&d->o, " ");
+	out_text(&d->o, r->name);
+}
+
+/* The id of a rule's heading (a space becomes '-'). */
+static void
+rule_anchor(struct md *d, const struct amid_rule *r)
+{
+	esc_md_anchor(d->o.f, r->id);
+	putc('-', d->o.f);
+	esc_md_anchor(d->o.f, r->name);
+}
+
+/* One row of the table of rules, linked to the rule's section. */
+static void
+rule_row(struct md *d, const struct amid_rule *r)
+{
+	out_markup(&d->o, "| [");
+	rule_title(d, r);
+	out_markup(&d->o, "](#");
+	rule_anchor(d, r);
+	out_markup(&d->o, ") | %s | %s | ", amid_category_name(r->category),
+	           amid_severity_name(r->severity));
+	/* A summary of several paragraphs is in full in the section. */
+	prose_cell(d, r->summary);
+	out_markup(&d->o, " |\n");
+}
+
+/*
+ * A code block holds its text as it is; only its fence must be longer
+ * than any run of backticks inside (and at least the usual three).
+ */
+static size_t
+fence_len(const char *s)
+{
+	size_t run = 0, max = 2;
+
+	for (; *s != '\0'; s++) {
+		run = *s == '`' ? run + 1 : 0;
+		if (run > max)
+			max = run;
+	}
+	return max + 1;
+}
+
+static void
+fence(struct md *d, size_t n, const char *info)
+{
+	while (n-- > 0)
+		putc('`', d->o.f);
+	out_markup(&d->o, "%s\n", info);
+}
+
+/* An example transcript as the dictionary writes it, markers and all. */
+static void
+example(struct md *d, const char *title, const char *text)
+{
+	size_t n;
+	const char *p;
+
+	if (text == NULL || *text == '\0')
+		return;
+	n = fence_len(text);
+	out_markup(&d->o, "\n%s\n\n", title);
+	fence(d, n, "text");
+	/* Control characters would end or garble a line: shown as spaces. */
+	for (p = text; *p != '\0'; p++)
+		putc(*p != '\n' && *p != '\t' && (unsigned char)*p < 0x20 ? ' '
+		                                                           : *p,
+		     d->o.f);
+	out_markup(&d->o, "\n");
+	fence(d, n, "");
+}
+
+static void
+rule_section(struct md *d, const struct amid_rule *r)
+{
+	char *s = prose_inline(r->summary);
+
+	out_markup(&d->o, "\n### ");
+	d->o.bol = 1;
+	rule_title(d, r);
+	out_markup(&d->o, "\n\n");
+	if (s != NULL) {
+		out_rendered(&d->o, s);
+		out_markup(&d->o, " ");
+	} else if (r->summary != NULL) {
+		prose_blocks(d, r->summary, 0);
+		out_markup(&d->o, "\n");
+	}
+	free(s);
+	out_markup(&d->o, "Default severity: **%s**.\n",
+	           amid_severity_name(r->severity));
+	if (r->description != NULL && *r->description != '\0') {
+		out_markup(&d->o, "\n");
+		prose_blocks(d, r->description, 0);
+	}
+	example(d, "Bad example:", r->bad);
+	example(d, "Good example:", r->good);
+}
+
+static void
+rules_page(struct md *d)
+{
+	const struct amid_model *m = d->m;
+	size_t i;
+	int c;
+
+	if (page_open(d, "rules.md", "") < 0) {
+		d->bad = 1;
+		return;
+	}
+	out_markup(&d->o, "%s", rules_intro);
+	out_markup(&d->o, "\n| Rule | Category | Severity | Summary |\n"
+	                  "| --- | --- | --- | --- |\n");
+	for (i = 0; i < m->nrules; i++)
+		rule_row(d, &m->rules[i]);
+	for (c = 0; c < AMID_CAT__MAX; c++) {
+		int any = 0;
+
+		for (i = 0; i < m->nrules; i++) {
+			if (m->rules[i].category != (enum amid_rule_category)c)
+				continue;
+			if (!any++)
+				out_markup(&d->o, "\n## %s\n", category_titles[c]);
+			rule_section(d, &m->rules[i]);
+		}
+	}
+	page_close(d, "rules.md");
+}
+
 /* ---- README.md: the index ----------------------------------------------- */
 
 static void
@@ -1034,6 +1204,11 @@ index_page(struct md *d)
 	                  "with their meanings, types and the messages using "
 	                  "them.\n",
 	           m->nheaders);
+	if (m->nrules > 0)
+		out_markup(&d->o, "\n## Lint rules\n\n[The %zu lint rules](rules.md) "
+		                  "of amilint, by category, each with an example "
+		                  "that triggers it.\n",
+		           m->nrules);
 	messages_table(d, AMID_ACTION);
 	messages_table(d, AMID_EVENT);
 	page_close(d, "README.md");
@@ -1053,5 +1228,7 @@ emit_markdown(const struct amid_model *m, FILE *f, const struct emit_opts *o)
 		message_page(&d, &m->actions[i]);
 	for (i = 0; i < m->nevents; i++)
 		message_page(&d, &m->events[i]);
+	if (m->nrules > 0)
+		rules_page(&d);
 	return d.bad ? -1 : 0;
 }

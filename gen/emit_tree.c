@@ -13,12 +13,12 @@ indent(FILE *f, int depth)
 }
 
 static void
-prose(FILE *f, int depth, const char *s)
+labelled(FILE *f, int depth, const char *label, const char *s)
 {
 	if (s == NULL)
 		return;
 	indent(f, depth);
-	fputs("description: ", f);
+	fprintf(f, "%s: ", label);
 	for (; *s != '\0'; s++) {
 		if (*s == '\n')
 			fputs("\\n", f);
@@ -28,6 +28,12 @@ prose(FILE *f, int depth, const char *s)
 			putc(*s, f);
 	}
 	putc('\n', f);
+}
+
+static void
+prose(FILE *f, int depth, const char *s)
+{
+	labelled(f, depth, "description", s);
 }
 
 /* Attributes shared by every entry, on the entry's own line. */
@@ -190,10 +196,10 @@ emit_tree(const struct amid_model *m, FILE *f, const struct emit_opts *o)
 		fprintf(f, "rule %s %s category=%s severity=%s\n", r->id,
 		        r->name, amid_category_name(r->category),
 		        amid_severity_name(r->severity));
-		prose(f, 1, r->summary);
+		labelled(f, 1, "summary", r->summary);
 		prose(f, 1, r->description);
-		prose(f, 1, r->bad);
-		prose(f, 1, r->good);
+		labelled(f, 1, "bad", r->bad);
+		labelled(f, 1, "good", r->good);
 	}
 	return 0;
 }

@@ -1,11 +1,13 @@
 #!/bin/sh
 # The man back-end (-T man), checked by tools other than amigen: every page
 # generated from tests/golden/small.xml and from the shipped dictionary
-# (when it loads), and docs/amigen.1, must pass `mandoc -T lint -W warning`
-# with no output at all; a few must render with `man -l` with nothing on
-# stderr; every page a .BR cross-reference names (SEE ALSO included) must
-# have been generated; there must be one page per action and event; and
-# events differing only in case must get the page names amigen(1) gives.
+# (when it loads), and docs/amigen.1 and docs/amilint.1, must pass
+# `mandoc -T lint -W warning` with no output at all; a few must render with
+# `man -l` with nothing on stderr; every page a .BR cross-reference names
+# (SEE ALSO included) must have been generated; there must be one page per
+# action and event, and amilint-rules.7 when the dictionary has rules, with
+# every rule in it, by category and then by ID; and events differing only
+# in case must get the page names amigen(1) gives.
 # usage: run-man.sh BUILD
 build=$(cd "$1" && pwd) || exit 2
 amigen=$build/amigen
@@ -51,7 +53,9 @@ check() {
 	ok
 	for p in "$out"/man7/*.7; do lint "$p"; done
 	if command -v man > /dev/null && command -v nroff > /dev/null; then
-		for p in ami ami-headers; do render "$out/man7/$p.7"; done
+		for p in ami ami-headers amilint-rules; do
+			[ -f "$out/man7/$p.7" ] && render "$out/man7/$p.7"
+		done
 		for p in $(ls "$out"/man7/ami-action-*.7 "$out"/man7/ami-event-*.7 \
 			2> /dev/null | head -4); do render "$p"; done
 	else
@@ -64,13 +68,29 @@ check() {
 		bad "$1: cross-references to pages not generated:"
 		head -10 "$tmp/dangling"
 	else ok; fi
-	# One page per action and event, plus ami.7 and ami-headers.7: two
-	# names colliding in one file would show here.
-	want=$("$amigen" -T json "$2" 2> /dev/null |
-		jq '(.actions | length) + (.events | length) + 2')
+	# One page per action and event, plus ami.7 and ami-headers.7, and
+	# amilint-rules.7 when there are rules: two names colliding in one
+	# file would show here.
+	"$amigen" -T json "$2" > "$tmp/json" 2> /dev/null
+	want=$(jq '(.actions | length) + (.events | length) + 2 +
+		(if (.rules | length) > 0 then 1 else 0 end)' "$tmp/json")
 	got=$(ls "$out"/man7 | wc -l)
 	if [ "$want" = "$got" ]; then ok
 	else bad "$1: $got pages, want $want"; fi
+	rules "$out"
+}
+
+# rules DIR: amilint-rules.7 has every rule once, by category, then by ID.
+rules() {
+	jq -r '.rules | sort_by({"framing": 0, "headers": 1, "session": 2,
+		"dictionary": 3, "security": 4}[.category], .id) | .[].id' \
+		"$tmp/json" > "$tmp/want-rules"
+	[ -s "$tmp/want-rules" ] || return 0
+	sed -n 's/^\.SS \(AMI[0-9]*\) .*/\1/p' "$1/man7/amilint-rules.7" \
+		> "$tmp/got-rules" 2> /dev/null
+	if cmp -s "$tmp/want-rules" "$tmp/got-rules"; then ok
+	else bad "${1##*/}: the rules of amilint-rules.7:"
+		diff "$tmp/want-rules" "$tmp/got-rules" | head -5; fi
 }
 
 # Events differing only in case, and one whose plain name is some other
@@ -95,6 +115,10 @@ names() {
 }
 
 lint docs/amigen.1
+lint docs/amilint.1
+if command -v man > /dev/null && command -v nroff > /dev/null; then
+	render docs/amilint.1
+fi
 check small tests/golden/small.xml
 check case "$tmp/case.xml"
 names > "$tmp/names"

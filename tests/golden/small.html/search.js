@@ -23,7 +23,10 @@ var AMIDICT_INDEX = [
 {"n":"Timeout","k":"header","u":"headers.html#h-Timeout"},
 {"n":"Uniqueid","k":"header","u":"headers.html#h-Uniqueid"},
 {"n":"Uniqueid1","k":"header","u":"headers.html#h-Uniqueid1"},
-{"n":"Variable","k":"header","u":"headers.html#h-Variable"}
+{"n":"Variable","k":"header","u":"headers.html#h-Variable"},
+{"n":"AMI0101","k":"rule","u":"rules.html#r-AMI0101","a":"bare-lf"},
+{"n":"AMI0209","k":"rule","u":"rules.html#r-AMI0209","a":"bad-value"},
+{"n":"AMI0501","k":"rule","u":"rules.html#r-AMI0501","a":"plaintext-secret"}
 ];
 (function () {
 	"use strict";
@@ -32,16 +35,20 @@ var AMIDICT_INDEX = [
 	var root = document.body.getAttribute("data-root") || "";
 	if (!input || !list)
 		return;
-	function rank(name, q) {
+	function rank1(name, q) {
 		var n = name.toLowerCase(), at = n.indexOf(q);
 		return n === q ? 0 : at === 0 ? 1 : at > 0 ? 2 : -1;
+	}
+	function rank(e, q) {
+		var r = rank1(e.n, q), a = e.a ? rank1(e.a, q) : -1;
+		return r < 0 ? a : a < 0 ? r : Math.min(r, a);
 	}
 	function item(e) {
 		var li = document.createElement("li");
 		var a = document.createElement("a");
 		var kind = document.createElement("span");
 		a.href = root + e.u;
-		a.appendChild(document.createTextNode(e.n));
+		a.appendChild(document.createTextNode(e.a ? e.n + " " + e.a : e.n));
 		kind.className = "kind";
 		kind.textContent = e.k;
 		a.appendChild(kind);
@@ -55,7 +62,7 @@ var AMIDICT_INDEX = [
 		if (q === "")
 			return;
 		AMIDICT_INDEX.forEach(function (e, i) {
-			var r = rank(e.n, q);
+			var r = rank(e, q);
 			if (r >= 0)
 				hits.push({e: e, r: r, i: i});
 		});
