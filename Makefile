@@ -36,24 +36,45 @@ CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check)
 CFLAGS    ?= -O2 -g
 SAN       ?=
-ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L $(CFLAGS) $(SAN) -fPIC -Isrc -Igen -I$(BUILD) $(XML_CFLAGS) $(CMARK_CFLAGS)
+ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L $(CFLAGS) $(SAN) -fPIC -Isrc -Igen \
+	-I$(BUILD) -I$(BUILD)/generated $(XML_CFLAGS) $(CMARK_CFLAGS)
 LDFLAGS   += $(SAN)
 
-# Library: dictionary -> model (the loader), in pipeline order.
-LIB_SRC = src/arena.c src/errors.c src/version.c src/prose.c src/model.c \
-	src/dict_read.c src/dict_merge.c src/dict_link.c src/dict_load.c
-LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema_rng.o
-LIB_HDR = src/amidict.h src/model.h src/errors.h
+# The loader: dictionary -> model, in pipeline order.  amigen needs only
+# this part (it generates the validators the rest of the library holds).
+LOADER_SRC = src/arena.c src/errors.c src/version.c src/prose.c src/model.c \
+	src/dict_read.c $(wildcard src/dict_read_*.c) src/dict_merge.c \
+	src/dict_link.c src/dict_load.c
+LOADER_OBJ = $(LOADER_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema_rng.o
+
+# libamidict: the loader, the validators (run-time, and generated from
+# dictionary/ at build time) and AMI parsing (bytes -> lines -> messages).
+LIB_SRC = $(LOADER_SRC) src/validate.c src/ami_lex.c src/ami_msg.c
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema_rng.o \
+	$(BUILD)/generated/amid_builtin.o
+LIB_HDR = src/amidict.h src/model.h src/errors.h src/validate.h \
+	src/ami_lex.h src/ami_msg.h $(BUILD)/generated/amid_builtin.h
 
 # amigen: model -> back-ends.
 GEN_SRC = $(wildcard gen/*.c)
 GEN_OBJ = $(GEN_SRC:%.c=$(BUILD)/%.o)
 
+# amilint: messages -> sessions -> rules -> diagnostics.
+AMILINT_SRC = src/amilint.c src/amilint_opts.c src/lint.c \
+	src/lint_dict_builtin.c src/lint_dict_model.c src/ami_session.c \
+	src/rule_framing.c src/rule_headers.c src/rule_dictionary.c \
+	src/rule_session.c src/rule_security.c \
+	src/diag_text.c src/diag_json.c src/diag_sarif.c
+AMILINT_OBJ = $(AMILINT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/esc_json.o \
+	$(BUILD)/generated/rule.o
+GENERATED_HDR = $(BUILD)/generated/amid_builtin.h $(BUILD)/generated/rule.h
+DICT_XML = $(wildcard dictionary/*.xml)
+
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-all: $(BUILD)/amigen $(BUILD)/libamidict.a $(BUILD)/$(SONAME) \
-	$(BUILD)/amidict.pc
+all: $(BUILD)/amigen $(BUILD)/amilint $(BUILD)/libamidict.a \
+	$(BUILD)/$(SONAME) $(BUILD)/amidict.pc
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -94,8 +115,27 @@ $(BUILD)/amidict.pc: Makefile
 	  'Version: $(VERSION)' 'Requires.private: libxml-2.0' \
 	  'Libs: -L$${libdir} -lamidict' 'Cflags: -I$${includedir}' > $@
 
-$(BUILD)/amigen: $(GEN_OBJ) $(BUILD)/libamidict.a
-	$(CC) $(LDFLAGS) -o $@ $(GEN_OBJ) $(BUILD)/libamidict.a $(XML_LIBS) $(CMARK_LIBS)
+$(BUILD)/amigen: $(GEN_OBJ) $(LOADER_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(GEN_OBJ) $(LOADER_OBJ) $(XML_LIBS) $(CMARK_LIBS)
+
+# The project eats its own output: libamidict's validators and amilint's
+# rule table are generated from dictionary/ by the amigen just built.
+$(BUILD)/generated/amid_builtin.c: $(BUILD)/amigen $(DICT_XML)
+	$(BUILD)/amigen -T c -n amid_builtin -o $(BUILD)/generated dictionary
+$(BUILD)/generated/amid_builtin.h: $(BUILD)/generated/amid_builtin.c ;
+$(BUILD)/generated/rule.c: $(BUILD)/amigen $(DICT_XML)
+	$(BUILD)/amigen -T rules -n rule -o $(BUILD)/generated dictionary
+$(BUILD)/generated/rule.h: $(BUILD)/generated/rule.c ;
+$(BUILD)/generated/%.o: $(BUILD)/generated/%.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+$(filter-out $(GEN_OBJ),$(AMILINT_OBJ)) $(filter-out $(LOADER_OBJ),$(LIB_OBJ)): | $(GENERATED_HDR)
+
+$(BUILD)/amilint: $(AMILINT_OBJ) $(BUILD)/libamidict.a
+	$(CC) $(LDFLAGS) -o $@ $(AMILINT_OBJ) $(BUILD)/libamidict.a $(XML_LIBS)
+
+# Test tools.
+$(BUILD)/unmark: tests/tools/unmark.c
+	$(CC) $(WARN) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $<
 
 $(BUILD)/unit: $(UNIT_OBJ) $(filter-out $(BUILD)/gen/amigen.o,$(GEN_OBJ)) $(BUILD)/libamidict.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(XML_LIBS) $(CMARK_LIBS) $(CHECK_LIBS)
@@ -129,7 +169,7 @@ check-run: tests-run
 	@echo 'check: all tests passed (plain, ASan+UBSan, clang build)'
 
 # Every tests/run-*.sh takes the build directory and exits non-zero on failure.
-tests-run: all $(BUILD)/unit
+tests-run: all $(BUILD)/unit $(BUILD)/unmark
 	CK_FORK=no $(BUILD)/unit
 	@for t in tests/run-*.sh; do echo "== $$t"; sh $$t $(BUILD) || exit 1; done
 
@@ -171,6 +211,8 @@ install: all man
 	install -m 644 docs/amigen.1 $(DESTDIR)$(MANDIR)/man1/amigen.1
 	install -m 644 $(BUILD)/man/man7/*.7 $(DESTDIR)$(MANDIR)/man7/
 	install -m 755 $(BUILD)/amigen $(DESTDIR)$(BINDIR)/amigen
+	install -m 755 $(BUILD)/amilint $(DESTDIR)$(BINDIR)/amilint
+	install -m 644 docs/amilint.1 $(DESTDIR)$(MANDIR)/man1/amilint.1
 	install -m 644 $(BUILD)/libamidict.a $(DESTDIR)$(LIBDIR)/
 	install -m 755 $(BUILD)/libamidict.so.$(VERSION) $(DESTDIR)$(LIBDIR)/
 	ln -sf libamidict.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
@@ -179,12 +221,14 @@ install: all man
 	install -m 644 $(BUILD)/amidict.pc $(DESTDIR)$(PCDIR)/amidict.pc
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/amigen $(DESTDIR)$(LIBDIR)/libamidict.a \
+	rm -f $(DESTDIR)$(BINDIR)/amigen $(DESTDIR)$(BINDIR)/amilint \
+	  $(DESTDIR)$(LIBDIR)/libamidict.a \
 	  $(DESTDIR)$(LIBDIR)/libamidict.so.$(VERSION) \
 	  $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libamidict.so \
 	  $(DESTDIR)$(PCDIR)/amidict.pc
-	rm -f $(LIB_HDR:src/%=$(DESTDIR)$(INCDIR)/%)
-	rm -f $(DESTDIR)$(MANDIR)/man1/amigen.1 $(DESTDIR)$(MANDIR)/man7/ami.7 \
+	rm -f $(addprefix $(DESTDIR)$(INCDIR)/,$(notdir $(LIB_HDR)))
+	rm -f $(DESTDIR)$(MANDIR)/man1/amigen.1 $(DESTDIR)$(MANDIR)/man1/amilint.1 \
+	  $(DESTDIR)$(MANDIR)/man7/amilint-rules.7 $(DESTDIR)$(MANDIR)/man7/ami.7 \
 	  $(DESTDIR)$(MANDIR)/man7/ami-headers.7 \
 	  $(DESTDIR)$(MANDIR)/man7/ami-action-*.7 \
 	  $(DESTDIR)$(MANDIR)/man7/ami-event-*.7

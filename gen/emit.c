@@ -14,6 +14,11 @@ const struct emitter amigen_emitters[] = {
 	 emit_html, 1},
 	{"man", "man(7) pages: ami(7), ami-headers(7), one per action and event",
 	 emit_man, 1},
+	{"c", "C validators: -n NAME -o DIR writes NAME.h and NAME.c", emit_c,
+	 1},
+	{"rules", "amilint's rule catalogue as C: -n NAME -o DIR writes "
+	          "NAME.h and NAME.c",
+	 emit_rules, 1},
 };
 
 const size_t amigen_nemitters =

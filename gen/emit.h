@@ -40,5 +40,7 @@ int emit_latex(const struct amid_model *, FILE *, const struct emit_opts *);
 int emit_markdown(const struct amid_model *, FILE *, const struct emit_opts *);
 int emit_html(const struct amid_model *, FILE *, const struct emit_opts *);
 int emit_man(const struct amid_model *, FILE *, const struct emit_opts *);
+int emit_rules(const struct amid_model *, FILE *, const struct emit_opts *);
+int emit_c(const struct amid_model *, FILE *, const struct emit_opts *);
 
 #endif

@@ -1,0 +1,334 @@
+/*
+ * lint.c: amilint's engine (see lint.h): runs each message through the
+ * rule groups and the dictionary's validator, and hands findings that
+ * pass the enabled-rule filter to the caller.
+ */
+#include "lint.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lint_internal.h"
+
+struct lint *
+lint_new(const struct lint_dict *dict, const struct lint_options *opt,
+         lint_emit_fn emit, void *ctx)
+{
+	struct lint *l = calloc(1, sizeof(*l));
+
+	if (l == NULL)
+		return NULL;
+	l->dict = dict;
+	l->opt = *opt;
+	if (opt->target != NULL)
+		snprintf(l->target, sizeof(l->target), "%s", opt->target);
+	l->emit = emit;
+	l->ctx = ctx;
+	ami_session_init(&l->session);
+	return l;
+}
+
+void
+lint_free(struct lint *l)
+{
+	free(l);
+}
+
+int
+lint_name_is(const struct ami_header *h, const char *name)
+{
+	size_t n = strlen(name);
+
+	return h->name != NULL && h->name_len == n &&
+	       strncasecmp(h->name, name, n) == 0;
+}
+
+int
+lint_value_is(const struct ami_header *h, const char *value)
+{
+	size_t n = strlen(value);
+
+	return h->value_len == n && strncasecmp(h->value, value, n) == 0;
+}
+
+const struct ami_header *
+lint_header(const struct ami_message *m, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		if (!(m->h[i].flags & AMI_HDR_NOT_HEADER) &&
+		    lint_name_is(&m->h[i], name))
+			return &m->h[i];
+	return NULL;
+}
+
+const struct ami_header *
+lint_field_header(const struct lint *l, size_t field)
+{
+	if (field >= l->nfields)
+		return l->msg->n > 0 ? &l->msg->h[0] : NULL;
+	return &l->msg->h[l->field_header[field]];
+}
+
+/* Where a secret value sits in a quoted line, so it is never shown. */
+static int
+is_secret_name(const struct ami_header *h)
+{
+	static const char secret[] = "secret";
+	size_t i;
+
+	if (h->name == NULL || h->name_len < sizeof(secret) - 1)
+		return 0;
+	for (i = 0; i + sizeof(secret) - 1 <= h->name_len; i++)
+		if (strncasecmp(h->name + i, secret, sizeof(secret) - 1) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Messages quote values from the input: make them safe for every output
+ * (control bytes and bytes that are not UTF-8 become '?').
+ */
+static void
+sanitize(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+
+	while (*p != '\0') {
+		size_t n = *p < 0x80 ? 1 : *p >= 0xc2 && *p < 0xe0 ? 2
+		                   : *p >= 0xe0 && *p < 0xf0   ? 3
+		                   : *p >= 0xf0 && *p < 0xf5   ? 4
+		                                               : 0;
+		size_t i;
+
+		for (i = 1; i < n; i++)
+			if ((p[i] & 0xc0) != 0x80)
+				n = 0;
+		if (n == 1 && (*p < 0x20 || *p == 0x7f))
+			n = 0;
+		if (n == 0) {
+			*p++ = '?';
+			continue;
+		}
+		p += n;
+	}
+}
+
+static void
+fill(struct lint_finding *f, enum rule_id rule, const struct ami_header *h,
+     unsigned long line, size_t col, const char *msg)
+{
+	memset(f, 0, sizeof(*f));
+	f->rule = rule;
+	f->severity = (enum lint_severity)rule_table[rule].severity;
+	f->message = msg;
+	f->line = line;
+	f->col = col;
+	if (h == NULL)
+		return;
+	f->line = h->line.lineno;
+	f->offset = h->line.offset;
+	f->source = &h->line;
+	if (is_secret_name(h) && h->value_len > 0) {
+		f->redact_from = h->value_col - 1;
+		f->redact_len = h->line.len - f->redact_from;
+	}
+}
+
+static void
+hold(struct lint *l, enum rule_id rule, const struct ami_header *h,
+     unsigned long line, size_t col, const char *msg)
+{
+	struct lint_held *k = &l->held[l->nheld];
+
+	memcpy(k->message, msg, sizeof(k->message));
+	fill(&k->f, rule, h, line, col, k->message);
+	k->seq = l->nheld++;
+}
+
+static int
+by_place(const void *a, const void *b)
+{
+	const struct lint_held *x = a, *y = b;
+
+	if (x->f.line != y->f.line)
+		return x->f.line < y->f.line ? -1 : 1;
+	if (x->f.col != y->f.col)
+		return x->f.col < y->f.col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Hands over the findings of a message, in line and column order. */
+static void
+flush_held(struct lint *l)
+{
+	size_t i;
+
+	qsort(l->held, l->nheld, sizeof(l->held[0]), by_place);
+	for (i = 0; i < l->nheld; i++) {
+		/* Sorting moved the messages: point at them again. */
+		l->held[i].f.message = l->held[i].message;
+		l->emit(l->ctx, &l->held[i].f);
+	}
+	l->nheld = 0;
+}
+
+void
+lint_report(struct lint *l, enum rule_id rule, const struct ami_header *h,
+            unsigned long line, size_t col, const char *fmt, ...)
+{
+	struct lint_finding f;
+	char msg[LINT_MSG_MAX];
+	va_list ap;
+
+	if (!l->opt.enabled[rule])
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	sanitize(msg);
+	if (l->msg != NULL && l->nheld < LINT_HELD) {
+		hold(l, rule, h, line, col, msg);
+		return;
+	}
+	fill(&f, rule, h, line, col, msg);
+	l->emit(l->ctx, &f);
+}
+
+/* ---- the validator ------------------------------------------------------ */
+
+static void
+on_report(void *ctx, const struct lint_report *r)
+{
+	struct lint *l = ctx;
+
+	switch (r->problem) {
+	case LP_FIRST_HEADER:
+		break; /* rule_framing says it, with the line */
+	case LP_UNKNOWN_ACTION:
+	case LP_UNKNOWN_EVENT:
+	case LP_MESSAGE_CASE:
+	case LP_DEPRECATED_MESSAGE:
+	case LP_DEPRECATED_HEADER:
+		rule_dictionary_report(l, r);
+		break;
+	default:
+		if (r->field < l->nfields && l->quiet_field[r->field])
+			break;
+		rule_headers_report(l, r);
+	}
+}
+
+/* Fields for the validator: real headers Asterisk would read. */
+static void
+collect_fields(struct lint *l, const struct ami_message *m)
+{
+	size_t i;
+
+	l->nfields = 0;
+	for (i = 0; i < m->n; i++) {
+		const struct ami_header *h = &m->h[i];
+		struct lint_field *f = &l->fields[l->nfields];
+
+		if (h->flags & (AMI_HDR_NOT_HEADER | AMI_HDR_SPACE_BEFORE |
+		                AMI_HDR_BODY))
+			continue;
+		f->name = h->name;
+		f->name_len = h->name_len;
+		f->value = h->value;
+		f->value_len = h->value_len;
+		l->quiet_field[l->nfields] = false;
+		l->field_header[l->nfields++] = i;
+	}
+}
+
+/* The action a response answers, when the session knows it. */
+static int
+answered_action(struct lint *l, const struct ami_message *m)
+{
+	const struct ami_header *id = lint_header(m, "ActionID");
+	const struct ami_pending *p;
+
+	if (id == NULL ||
+	    (p = ami_session_find(&l->session, id->value, id->value_len)) ==
+	        NULL)
+		return -1;
+	return l->dict->action_lookup(l->dict->impl, p->action,
+	                              strlen(p->action));
+}
+
+void
+lint_message(void *arg, const struct ami_message *m)
+{
+	struct lint *l = arg;
+	int action = -1;
+
+	l->msg = m;
+	collect_fields(l, m);
+	rule_framing(l, m);
+	rule_headers(l, m); /* may quiet fields it explains itself */
+	if (m->kind == AMI_MSG_RESPONSE)
+		action = answered_action(l, m);
+	if (m->kind != AMI_MSG_UNKNOWN && l->nfields > 0)
+		l->dict->validate(l->dict->impl, l->fields, l->nfields, action,
+		                  on_report, l);
+	rule_security(l, m);
+	rule_session(l, m);
+	flush_held(l);
+	l->msg = NULL;
+}
+
+void
+lint_banner(void *arg, const struct ami_line *line, const char *version,
+            size_t len)
+{
+	struct lint *l = arg;
+	char buf[32];
+	const char *ast;
+
+	(void)line;
+	l->session.seen_server = true;
+	if (l->opt.target != NULL)
+		return;
+	ast = lint_ami_to_asterisk(version, len, buf, sizeof(buf));
+	if (ast != NULL)
+		snprintf(l->target, sizeof(l->target), "%s", ast);
+}
+
+void
+lint_finish(struct lint *l)
+{
+	rule_session_finish(l);
+}
+
+/*
+ * AMI 1.0, 1.1, 1.2 and 1.3 are Asterisk 1.4, 1.6 to 1.8, 10 and 11; AMI
+ * 2.x is 12 and 13; from AMI 3 on, the Asterisk major is the AMI major
+ * plus 11 (AMI 13 is the development branch after 23).
+ */
+const char *
+lint_ami_to_asterisk(const char *ami, size_t len, char *buf, size_t size)
+{
+	static const char *const one[] = {"1.4", "1.8", "10", "11"};
+	unsigned long major = 0, minor = 0;
+	size_t i = 0;
+
+	while (i < len && ami[i] >= '0' && ami[i] <= '9')
+		major = major * 10 + (unsigned long)(ami[i++] - '0');
+	if (i == 0 || major > 1000)
+		return NULL;
+	if (i < len && ami[i] == '.')
+		for (i++; i < len && ami[i] >= '0' && ami[i] <= '9'; i++)
+			minor = minor * 10 + (unsigned long)(ami[i] - '0');
+	if (major == 1)
+		return minor < 4 ? one[minor] : NULL;
+	if (major == 2)
+		snprintf(buf, size, "%s", minor < 1 ? "12" : "13");
+	else
+		snprintf(buf, size, "%lu", major + 11);
+	return buf;
+}

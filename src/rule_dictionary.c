@@ -1,0 +1,114 @@
+/*
+ * rule_dictionary.c: dictionary and version rules: unknown actions and
+ * events, event names in another case, and entries deprecated, removed,
+ * renamed or not yet there in the target Asterisk version (from
+ * --target-version or the banner; without one, what was ever removed or
+ * deprecated is reported).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "lint_internal.h"
+#include "version.h"
+
+enum verdict {
+	V_FINE,
+	V_TOO_NEW,
+	V_REMOVED,
+	V_DEPRECATED
+};
+
+static enum verdict
+judge(const struct lint *l, const struct lint_report *r)
+{
+	const char *t = l->target[0] ? l->target : NULL;
+
+	if (t != NULL && r->since != NULL && amid_version_cmp(r->since, t) > 0)
+		return V_TOO_NEW;
+	if (r->removed != NULL &&
+	    (t == NULL || amid_version_cmp(r->removed, t) <= 0))
+		return V_REMOVED;
+	if (r->deprecated != NULL &&
+	    (t == NULL || amid_version_cmp(r->deprecated, t) <= 0))
+		return V_DEPRECATED;
+	return V_FINE;
+}
+
+/* " (use X instead)" or "" */
+static const char *
+instead(const struct lint_report *r, char *buf, size_t size)
+{
+	if (r->renamed_to == NULL)
+		return "";
+	snprintf(buf, size, "; use %s instead", r->renamed_to);
+	return buf;
+}
+
+static void
+versions(struct lint *l, const struct lint_report *r, const char *what,
+         enum rule_id rule, const struct ami_header *h, size_t col)
+{
+	char use[256], target[64] = "";
+
+	if (l->target[0])
+		snprintf(target, sizeof(target), " (target %s)", l->target);
+	switch (judge(l, r)) {
+	case V_TOO_NEW:
+		lint_report(l, RULE_TOO_NEW, h, 0, col,
+		            "%s '%s' exists only since Asterisk %s%s", what,
+		            r->name, r->since, target);
+		break;
+	case V_REMOVED:
+		lint_report(l, rule, h, 0, col,
+		            "%s '%s' was removed in Asterisk %s%s%s", what,
+		            r->name, r->removed, target,
+		            instead(r, use, sizeof(use)));
+		break;
+	case V_DEPRECATED:
+		lint_report(l, rule, h, 0, col,
+		            "%s '%s' is deprecated since Asterisk %s%s%s", what,
+		            r->name, r->deprecated, target,
+		            instead(r, use, sizeof(use)));
+		break;
+	case V_FINE:
+		break;
+	}
+}
+
+void
+rule_dictionary_report(struct lint *l, const struct lint_report *r)
+{
+	const struct ami_message *m = l->msg;
+	const struct ami_header *type = m->n > 0 ? &m->h[0] : NULL;
+	const struct ami_header *h = lint_field_header(l, r->field);
+	size_t vcol = type ? type->value_col : 1;
+	int tlen = type ? (int)(type->value_len > 80 ? 80 : type->value_len) : 0;
+	const char *tval = type ? type->value : "";
+
+	switch (r->problem) {
+	case LP_UNKNOWN_ACTION:
+		lint_report(l, RULE_UNKNOWN_ACTION, type, 0, vcol,
+		            "unknown action '%.*s'", tlen, tval);
+		break;
+	case LP_UNKNOWN_EVENT:
+		lint_report(l, RULE_UNKNOWN_EVENT, type, 0, vcol,
+		            "unknown event '%.*s'", tlen, tval);
+		break;
+	case LP_MESSAGE_CASE:
+		lint_report(l, RULE_EVENT_NAME_CASE, type, 0, vcol,
+		            "event '%.*s' is spelled '%s' in the dictionary",
+		            tlen, tval, r->name);
+		break;
+	case LP_DEPRECATED_MESSAGE:
+		versions(l, r, m->kind == AMI_MSG_ACTION ? "action" : "event",
+		         m->kind == AMI_MSG_ACTION ? RULE_DEPRECATED_ACTION
+		                                   : RULE_DEPRECATED_EVENT,
+		         type, vcol);
+		break;
+	case LP_DEPRECATED_HEADER:
+		versions(l, r, "header", RULE_DEPRECATED_HEADER, h, 1);
+		break;
+	default:
+		break;
+	}
+}

@@ -1,0 +1,266 @@
+/*
+ * rule_session.c: session and correlation rules over the whole
+ * transcript, on top of the conversation state of ami_session.c: ActionIDs
+ * missing, reused or too long; responses answering nothing; actions never
+ * answered; event lists left open or miscounted; actions before login;
+ * Originate pitfalls; pipelining.  Rules that need the other side of the
+ * conversation run only when the transcript holds it.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "lint_internal.h"
+
+/* Echo buffers of replies: 80 bytes in a few list actions, 256 elsewhere. */
+#define ID_SHORT 67
+#define ID_LONG 243
+
+static int
+ast_true(const struct ami_header *h)
+{
+	static const char *const yes[] = {"yes", "true", "y", "t", "1", "on"};
+	size_t i;
+
+	for (i = 0; h != NULL && i < sizeof(yes) / sizeof(yes[0]); i++)
+		if (lint_value_is(h, yes[i]))
+			return 1;
+	return 0;
+}
+
+static int
+action_is(const struct ami_header *type, const char *name)
+{
+	return lint_value_is(type, name);
+}
+
+static void
+check_id(struct lint *l, const struct ami_header *type,
+         const struct ami_header *id)
+{
+	size_t limit = action_is(type, "ConfbridgeList") ||
+	                       action_is(type, "MeetmeList")
+	                   ? ID_SHORT
+	                   : ID_LONG;
+
+	if (id->value_len > limit)
+		lint_report(l, RULE_ACTIONID_TOO_LONG, id, 0, id->value_col + limit,
+		            "ActionID of %zu characters; replies to '%.*s' echo "
+		            "at most %zu intact",
+		            id->value_len, (int)type->value_len, type->value, limit);
+}
+
+static void
+originate(struct lint *l, const struct ami_message *m,
+          const struct ami_header *type, const struct ami_header *id,
+          struct ami_pending *p)
+{
+	const struct ami_header *async = lint_header(m, "Async");
+
+	if (!ast_true(async)) {
+		lint_report(l, RULE_ORIGINATE_SYNC, type, 0, type->value_col,
+		            "synchronous Originate: the session waits until the "
+		            "call is answered; consider 'Async: true'");
+		return;
+	}
+	if (id == NULL)
+		lint_report(l, RULE_ASYNC_ORIGINATE_UNCORRELATED, type, 0,
+		            type->value_col,
+		            "asynchronous Originate without ActionID: its "
+		            "OriginateResponse event cannot be matched");
+	else if (p != NULL)
+		p->wants_event = true;
+}
+
+static void
+action(struct lint *l, const struct ami_message *m)
+{
+	struct ami_session *s = &l->session;
+	const struct ami_header *type = &m->h[0];
+	const struct ami_header *id = lint_header(m, "ActionID");
+	struct ami_pending *p = NULL;
+
+	s->seen_client = true;
+	if (s->seen_server && !s->logged_in && !action_is(type, "Login") &&
+	    !action_is(type, "Logoff") && !action_is(type, "Challenge"))
+		lint_report(l, RULE_ACTION_BEFORE_LOGIN, type, 0, type->value_col,
+		            "action '%.*s' before a successful login: Asterisk "
+		            "answers 'Permission denied'",
+		            (int)type->value_len, type->value);
+	if (s->seen_server && s->outstanding > 0)
+		lint_report(l, RULE_PIPELINED_ACTIONS, type, 0, 1,
+		            "action sent while %zu other%s not answered yet",
+		            s->outstanding, s->outstanding == 1 ? " is" : "s are");
+	s->outstanding++;
+	if (id == NULL) {
+		lint_report(l, RULE_MISSING_ACTIONID, type, 0, 1,
+		            "action '%.*s' has no ActionID",
+		            (int)type->value_len, type->value);
+		s->noid_pending++;
+	} else if (ami_session_find(s, id->value, id->value_len) != NULL)
+		lint_report(l, RULE_DUPLICATE_ACTIONID, id, 0, id->value_col,
+		            "ActionID '%.*s' is already in flight",
+		            (int)(id->value_len > 80 ? 80 : id->value_len),
+		            id->value);
+	else {
+		check_id(l, type, id);
+		p = ami_session_add(s, id->value, id->value_len, type->value,
+		                    type->value_len, type->line.lineno);
+	}
+	if (action_is(type, "Originate"))
+		originate(l, m, type, id, p);
+}
+
+static void
+answered(struct ami_session *s)
+{
+	if (s->outstanding > 0)
+		s->outstanding--;
+}
+
+static void
+response(struct lint *l, const struct ami_message *m)
+{
+	struct ami_session *s = &l->session;
+	const struct ami_header *id = lint_header(m, "ActionID");
+	const struct ami_header *msg = lint_header(m, "Message");
+	const struct ami_header *list = lint_header(m, "EventList");
+	struct ami_pending *p;
+
+	s->seen_server = true;
+	if (msg != NULL && lint_value_is(msg, "Authentication accepted"))
+		s->logged_in = true;
+	if (id == NULL) {
+		if (s->noid_pending > 0) {
+			s->noid_pending--;
+			answered(s);
+		} else if (s->seen_client)
+			lint_report(l, RULE_UNMATCHED_RESPONSE, &m->h[0], 0, 1,
+			            "response without ActionID, and no action "
+			            "without one is waiting");
+		return;
+	}
+	if ((p = ami_session_find(s, id->value, id->value_len)) == NULL) {
+		if (s->seen_client && !s->forgot)
+			lint_report(l, RULE_UNMATCHED_RESPONSE, id, 0,
+			            id->value_col,
+			            "response for ActionID '%.*s', which no action "
+			            "in flight has",
+			            (int)(id->value_len > 80 ? 80 : id->value_len),
+			            id->value);
+		return;
+	}
+	if (p->answered)
+		return; /* a second response: the list's own, or a repeat */
+	p->answered = true;
+	answered(s);
+	if (list != NULL && lint_value_is(list, "start")) {
+		p->list_open = true;
+		p->list_line = m->first_line;
+	} else if (!p->wants_event)
+		ami_session_forget(s, p);
+}
+
+/* Parses a small decimal number; -1 when it is not one. */
+static long
+number(const struct ami_header *h)
+{
+	long v = 0;
+	size_t i;
+
+	if (h == NULL || h->value_len == 0 || h->value_len > 9)
+		return -1;
+	for (i = 0; i < h->value_len; i++) {
+		if (h->value[i] < '0' || h->value[i] > '9')
+			return -1;
+		v = v * 10 + (h->value[i] - '0');
+	}
+	return v;
+}
+
+static void
+list_event(struct lint *l, const struct ami_message *m, struct ami_pending *p)
+{
+	const struct ami_header *list = lint_header(m, "EventList");
+	const struct ami_header *items;
+	long n;
+
+	if (list == NULL || !(lint_value_is(list, "Complete") ||
+	                      lint_value_is(list, "Cancelled"))) {
+		p->items++;
+		return;
+	}
+	items = lint_header(m, "ListItems");
+	if (items != NULL && (n = number(items)) >= 0 && (size_t)n != p->items)
+		lint_report(l, RULE_LISTITEMS_MISMATCH, items, 0,
+		            items->value_col,
+		            "ListItems says %ld, but %zu list event%s came", n,
+		            p->items, p->items == 1 ? "" : "s");
+	ami_session_forget(&l->session, p);
+}
+
+static void
+event(struct lint *l, const struct ami_message *m)
+{
+	struct ami_session *s = &l->session;
+	const struct ami_header *id = lint_header(m, "ActionID");
+	struct ami_pending *p;
+
+	s->seen_server = true;
+	if (id == NULL ||
+	    (p = ami_session_find(s, id->value, id->value_len)) == NULL)
+		return;
+	if (p->list_open)
+		list_event(l, m, p);
+	else if (p->wants_event && lint_value_is(&m->h[0], "OriginateResponse"))
+		ami_session_forget(s, p);
+}
+
+void
+rule_session(struct lint *l, const struct ami_message *m)
+{
+	if (m->n == 0)
+		return;
+	switch (m->kind) {
+	case AMI_MSG_ACTION:
+		action(l, m);
+		break;
+	case AMI_MSG_RESPONSE:
+		response(l, m);
+		break;
+	case AMI_MSG_EVENT:
+		event(l, m);
+		break;
+	case AMI_MSG_UNKNOWN:
+		break;
+	}
+}
+
+static void
+left_over(void *ctx, const struct ami_pending *p)
+{
+	struct lint *l = ctx;
+
+	if (p->list_open)
+		lint_report(l, RULE_EVENTLIST_INCOMPLETE, NULL, p->list_line, 1,
+		            "event list of '%s' (ActionID '%s') was never "
+		            "completed",
+		            p->action, p->id);
+	else if (!p->answered)
+		lint_report(l, RULE_UNANSWERED_ACTION, NULL, p->line, 1,
+		            "action '%s' (ActionID '%s') was never answered",
+		            p->action, p->id);
+}
+
+void
+rule_session_finish(struct lint *l)
+{
+	struct ami_session *s = &l->session;
+
+	if (!s->seen_server || !s->seen_client)
+		return;
+	ami_session_each(s, left_over, l);
+	if (s->noid_pending > 0)
+		lint_report(l, RULE_UNANSWERED_ACTION, NULL, 0, 0,
+		            "%zu action%s without ActionID never answered",
+		            s->noid_pending, s->noid_pending == 1 ? " was" : "s were");
+}
