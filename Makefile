@@ -173,8 +173,9 @@ tests-run: all $(BUILD)/unit $(BUILD)/unmark
 	CK_FORK=no $(BUILD)/unit
 	@for t in tests/run-*.sh; do echo "== $$t"; sh $$t $(BUILD) || exit 1; done
 
-update-golden: all
+update-golden: all $(BUILD)/unmark
 	sh tests/run-golden.sh $(BUILD) --update
+	sh tests/update-lint-golden.sh $(BUILD)
 
 # ---- documents ------------------------------------------------------------
 

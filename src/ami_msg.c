@@ -172,7 +172,7 @@ start_message(struct ami_parser *p, const struct ami_line *l)
 	p->m.h = p->h;
 	p->m.first_line = l->lineno;
 	p->m.offset = l->offset;
-	if (p->seen_message && p->blank_run >= 2)
+	if (p->seen_message && p->blank_run >= 1)
 		p->m.extra_blank = p->second_blank;
 	p->blank_run = 0;
 	p->in_msg = true;
@@ -247,8 +247,8 @@ process_line(struct ami_parser *p, const struct ami_line *l)
 			deliver(p, true);
 		else if (p->skipping)
 			p->skipping = false;
-		else if (++p->blank_run == 2)
-			p->second_blank = l->lineno;
+		else if (++p->blank_run == 1)
+			p->second_blank = l->lineno; /* the terminator was one */
 		ami_lex_keep(&p->lx, NULL);
 		return;
 	}

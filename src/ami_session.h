@@ -28,6 +28,14 @@ struct ami_pending {
 	unsigned long list_line;  /* of that response */
 	size_t items;             /* list events seen so far */
 	bool wants_event;         /* async Originate: OriginateResponse to come */
+	bool before_login;        /* reported as sent before login */
+};
+
+/* A finding that waits to learn whether the transcript has a server side. */
+#define AMI_SESSION_MAX_DEFERRED 16
+struct ami_deferred {
+	unsigned long line;
+	size_t outstanding;
 };
 
 struct ami_session {
@@ -38,6 +46,9 @@ struct ami_session {
 	unsigned long long sent;
 	size_t npending;
 	bool forgot; /* the table overflowed once and was emptied */
+	/* Pipelined actions seen before any server message. */
+	struct ami_deferred deferred[AMI_SESSION_MAX_DEFERRED];
+	size_t ndeferred;
 	struct ami_pending pending[AMI_SESSION_MAX_PENDING];
 };
 

@@ -74,19 +74,60 @@ lint_field_header(const struct lint *l, size_t field)
 	return &l->msg->h[l->field_header[field]];
 }
 
-/* Where a secret value sits in a quoted line, so it is never shown. */
-static int
-is_secret_name(const struct ami_header *h)
+/* Edit distance ignoring case, giving up past max (returns max + 1). */
+size_t
+lint_distance(const char *a, size_t la, const char *b, size_t lb, size_t max)
 {
-	static const char secret[] = "secret";
-	size_t i;
+	size_t row[64], i, j, prev, cur, best;
 
-	if (h->name == NULL || h->name_len < sizeof(secret) - 1)
+	if (la >= 64 || lb >= 64)
+		return max + 1;
+	if ((la > lb ? la - lb : lb - la) > max)
+		return max + 1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		best = row[0];
+		for (j = 1; j <= lb; j++) {
+			int same = (a[i - 1] | 0x20) == (b[j - 1] | 0x20);
+			size_t del = row[j] + 1, ins = row[j - 1] + 1;
+			size_t sub = prev + (same ? 0 : 1);
+
+			cur = del < ins ? del : ins;
+			if (sub < cur)
+				cur = sub;
+			prev = row[j];
+			row[j] = cur;
+			if (cur < best)
+				best = cur;
+		}
+		if (best > max)
+			return max + 1;
+	}
+	return row[lb];
+}
+
+/*
+ * Headers whose value is never shown: any name containing "secret" or
+ * "password", or a misspelt "Secret" (the value is still a password).
+ */
+int
+lint_is_secret(const struct ami_header *h)
+{
+	static const char *const words[] = {"secret", "password"};
+	size_t i, w, n;
+
+	if (h->name == NULL)
 		return 0;
-	for (i = 0; i + sizeof(secret) - 1 <= h->name_len; i++)
-		if (strncasecmp(h->name + i, secret, sizeof(secret) - 1) == 0)
-			return 1;
-	return 0;
+	for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+		n = strlen(words[w]);
+		for (i = 0; i + n <= h->name_len; i++)
+			if (strncasecmp(h->name + i, words[w], n) == 0)
+				return 1;
+	}
+	return lint_distance(h->name, h->name_len, "Secret", 6, 2) <= 2;
 }
 
 /*
@@ -133,7 +174,7 @@ fill(struct lint_finding *f, enum rule_id rule, const struct ami_header *h,
 	f->line = h->line.lineno;
 	f->offset = h->line.offset;
 	f->source = &h->line;
-	if (is_secret_name(h) && h->value_len > 0) {
+	if (lint_is_secret(h) && h->value_len > 0) {
 		f->redact_from = h->value_col - 1;
 		f->redact_len = h->line.len - f->redact_from;
 	}
@@ -291,7 +332,7 @@ lint_banner(void *arg, const struct ami_line *line, const char *version,
 	const char *ast;
 
 	(void)line;
-	l->session.seen_server = true;
+	rule_session_server(l);
 	if (l->opt.target != NULL)
 		return;
 	ast = lint_ami_to_asterisk(version, len, buf, sizeof(buf));

@@ -54,6 +54,11 @@ const struct ami_header *lint_header(const struct ami_message *,
                                      const char *name);
 int lint_name_is(const struct ami_header *, const char *name);
 int lint_value_is(const struct ami_header *, const char *value);
+/* Edit distance ignoring case, giving up past max (returns max + 1). */
+size_t lint_distance(const char *a, size_t la, const char *b, size_t lb,
+                     size_t max);
+/* A header whose value must never be shown (a password). */
+int lint_is_secret(const struct ami_header *);
 /* The header a validator field came from. */
 const struct ami_header *lint_field_header(const struct lint *, size_t field);
 
@@ -64,6 +69,8 @@ void rule_headers_report(struct lint *, const struct lint_report *);
 void rule_dictionary_report(struct lint *, const struct lint_report *);
 void rule_session(struct lint *, const struct ami_message *);
 void rule_session_finish(struct lint *);
+/* A server message or the banner: the transcript has a server side. */
+void rule_session_server(struct lint *);
 void rule_security(struct lint *, const struct ami_message *);
 
 #endif

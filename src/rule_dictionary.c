@@ -100,6 +100,9 @@ rule_dictionary_report(struct lint *l, const struct lint_report *r)
 		            tlen, tval, r->name);
 		break;
 	case LP_DEPRECATED_MESSAGE:
+		/* A legacy response (Follows) has a framing rule of its own. */
+		if (m->kind == AMI_MSG_RESPONSE)
+			break;
 		versions(l, r, m->kind == AMI_MSG_ACTION ? "action" : "event",
 		         m->kind == AMI_MSG_ACTION ? RULE_DEPRECATED_ACTION
 		                                   : RULE_DEPRECATED_EVENT,

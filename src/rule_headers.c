@@ -11,41 +11,6 @@
 
 #include "lint_internal.h"
 
-/* Edit distance ignoring case, giving up past max (returns max + 1). */
-static size_t
-distance(const char *a, size_t la, const char *b, size_t lb, size_t max)
-{
-	size_t row[64], i, j, prev, cur, best;
-
-	if (la >= 64 || lb >= 64)
-		return max + 1;
-	if ((la > lb ? la - lb : lb - la) > max)
-		return max + 1;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		best = row[0];
-		for (j = 1; j <= lb; j++) {
-			int same = (a[i - 1] | 0x20) == (b[j - 1] | 0x20);
-			size_t del = row[j] + 1, ins = row[j - 1] + 1;
-			size_t sub = prev + (same ? 0 : 1);
-
-			cur = del < ins ? del : ins;
-			if (sub < cur)
-				cur = sub;
-			prev = row[j];
-			row[j] = cur;
-			if (cur < best)
-				best = cur;
-		}
-		if (best > max)
-			return max + 1;
-	}
-	return row[lb];
-}
-
 /* The known header nearest to name, within 2 edits, or NULL. */
 static const char *
 did_you_mean(const struct lint *l, const char *name, size_t len)
@@ -57,7 +22,7 @@ did_you_mean(const struct lint *l, const char *name, size_t len)
 
 	for (i = 0; i < n; i++) {
 		const char *cand = d->header_name(d->impl, i);
-		size_t dist = distance(name, len, cand, strlen(cand), 2);
+		size_t dist = lint_distance(name, len, cand, strlen(cand), 2);
 
 		if (dist < bestd) {
 			best = cand;
@@ -79,6 +44,29 @@ static int
 is_bool_detail(const char *detail)
 {
 	return detail != NULL && strncmp(detail, "Asterisk boolean", 16) == 0;
+}
+
+/* Quotes at most 80 bytes of the value, and never a password. */
+static void
+bad_value(struct lint *l, const struct lint_report *r,
+          const struct ami_header *h)
+{
+	const char *v = h->value;
+	int len = (int)(h->value_len > 80 ? 80 : h->value_len);
+
+	if (lint_is_secret(h)) {
+		v = "********";
+		len = 8;
+	}
+	if (is_bool_detail(r->detail))
+		lint_report(l, RULE_NON_BOOLEAN_VALUE, h, 0, h->value_col,
+		            "'%.*s' is not a boolean Asterisk knows: it reads "
+		            "it as false (use yes/true/1 or no/false/0)",
+		            len, v);
+	else
+		lint_report(l, RULE_BAD_VALUE, h, 0, h->value_col,
+		            "value '%.*s' of '%s' is not %s", len, v, r->name,
+		            r->detail ? r->detail : "valid");
 }
 
 void
@@ -120,19 +108,7 @@ rule_headers_report(struct lint *l, const struct lint_report *r)
 		            r->name);
 		break;
 	case LP_BAD_VALUE:
-		if (is_bool_detail(r->detail))
-			lint_report(l, RULE_NON_BOOLEAN_VALUE, h, 0, h->value_col,
-			            "'%.*s' is not a boolean Asterisk knows: it "
-			            "reads it as false (use yes/true/1 or "
-			            "no/false/0)",
-			            (int)(h->value_len > 80 ? 80 : h->value_len),
-			            h->value);
-		else
-			lint_report(l, RULE_BAD_VALUE, h, 0, h->value_col,
-			            "value '%.*s' of '%s' is not %s",
-			            (int)(h->value_len > 80 ? 80 : h->value_len),
-			            h->value, r->name,
-			            r->detail ? r->detail : "valid");
+		bad_value(l, r, h);
 		break;
 	case LP_MISSING_REQUIRED:
 		lint_report(l, RULE_MISSING_REQUIRED_HEADER, type, 0, 1,

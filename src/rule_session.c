@@ -72,24 +72,67 @@ originate(struct lint *l, const struct ami_message *m,
 }
 
 static void
+report_pipelined(struct lint *l, const struct ami_header *type,
+                 unsigned long line, size_t outstanding)
+{
+	lint_report(l, RULE_PIPELINED_ACTIONS, type, line, 1,
+	            "action sent while %zu other%s not answered yet",
+	            outstanding, outstanding == 1 ? " is" : "s are");
+}
+
+/*
+ * In a transcript of the client side alone every action looks pipelined:
+ * until a server message shows up, the finding waits.
+ */
+static void
+pipelined(struct lint *l, const struct ami_header *type, size_t outstanding)
+{
+	struct ami_session *s = &l->session;
+
+	if (s->seen_server)
+		report_pipelined(l, type, 0, outstanding);
+	else if (s->ndeferred < AMI_SESSION_MAX_DEFERRED) {
+		s->deferred[s->ndeferred].line = type->line.lineno;
+		s->deferred[s->ndeferred++].outstanding = outstanding;
+	}
+}
+
+/* The first server message: the waiting findings stand. */
+void
+rule_session_server(struct lint *l)
+{
+	struct ami_session *s = &l->session;
+	size_t i;
+
+	if (s->seen_server)
+		return;
+	s->seen_server = true;
+	for (i = 0; i < s->ndeferred; i++)
+		report_pipelined(l, NULL, s->deferred[i].line,
+		                 s->deferred[i].outstanding);
+	s->ndeferred = 0;
+}
+
+static void
 action(struct lint *l, const struct ami_message *m)
 {
 	struct ami_session *s = &l->session;
 	const struct ami_header *type = &m->h[0];
 	const struct ami_header *id = lint_header(m, "ActionID");
 	struct ami_pending *p = NULL;
+	bool before_login;
 
 	s->seen_client = true;
-	if (s->seen_server && !s->logged_in && !action_is(type, "Login") &&
-	    !action_is(type, "Logoff") && !action_is(type, "Challenge"))
+	before_login = s->seen_server && !s->logged_in &&
+	               !action_is(type, "Login") && !action_is(type, "Logoff") &&
+	               !action_is(type, "Challenge");
+	if (before_login)
 		lint_report(l, RULE_ACTION_BEFORE_LOGIN, type, 0, type->value_col,
 		            "action '%.*s' before a successful login: Asterisk "
 		            "answers 'Permission denied'",
 		            (int)type->value_len, type->value);
-	if (s->seen_server && s->outstanding > 0)
-		lint_report(l, RULE_PIPELINED_ACTIONS, type, 0, 1,
-		            "action sent while %zu other%s not answered yet",
-		            s->outstanding, s->outstanding == 1 ? " is" : "s are");
+	if (s->outstanding > 0)
+		pipelined(l, type, s->outstanding);
 	s->outstanding++;
 	if (id == NULL) {
 		lint_report(l, RULE_MISSING_ACTIONID, type, 0, 1,
@@ -105,6 +148,7 @@ action(struct lint *l, const struct ami_message *m)
 		check_id(l, type, id);
 		p = ami_session_add(s, id->value, id->value_len, type->value,
 		                    type->value_len, type->line.lineno);
+		p->before_login = before_login;
 	}
 	if (action_is(type, "Originate"))
 		originate(l, m, type, id, p);
@@ -118,6 +162,18 @@ answered(struct ami_session *s)
 }
 
 static void
+open_list(const struct ami_message *m, struct ami_session *s,
+          const struct ami_header *id)
+{
+	struct ami_pending *p =
+	    ami_session_add(s, id->value, id->value_len, "", 0, m->first_line);
+
+	p->answered = true;
+	p->list_open = true;
+	p->list_line = m->first_line;
+}
+
+static void
 response(struct lint *l, const struct ami_message *m)
 {
 	struct ami_session *s = &l->session;
@@ -126,7 +182,7 @@ response(struct lint *l, const struct ami_message *m)
 	const struct ami_header *list = lint_header(m, "EventList");
 	struct ami_pending *p;
 
-	s->seen_server = true;
+	rule_session_server(l);
 	if (msg != NULL && lint_value_is(msg, "Authentication accepted"))
 		s->logged_in = true;
 	if (id == NULL) {
@@ -147,12 +203,22 @@ response(struct lint *l, const struct ami_message *m)
 			            "in flight has",
 			            (int)(id->value_len > 80 ? 80 : id->value_len),
 			            id->value);
+		else if (!s->seen_client && list != NULL &&
+		         lint_value_is(list, "start"))
+			/* The server side alone: follow the list it opens. */
+			open_list(m, s, id);
 		return;
 	}
 	if (p->answered)
 		return; /* a second response: the list's own, or a repeat */
 	p->answered = true;
 	answered(s);
+	if (msg != NULL && lint_value_is(msg, "Permission denied") &&
+	    !p->before_login)
+		lint_report(l, RULE_ACTION_BEFORE_LOGIN, msg, 0, msg->value_col,
+		            "action '%s' (line %lu) was refused: it came "
+		            "before a successful login",
+		            p->action, p->line);
 	if (list != NULL && lint_value_is(list, "start")) {
 		p->list_open = true;
 		p->list_line = m->first_line;
@@ -205,7 +271,7 @@ event(struct lint *l, const struct ami_message *m)
 	const struct ami_header *id = lint_header(m, "ActionID");
 	struct ami_pending *p;
 
-	s->seen_server = true;
+	rule_session_server(l);
 	if (id == NULL ||
 	    (p = ami_session_find(s, id->value, id->value_len)) == NULL)
 		return;
@@ -242,10 +308,11 @@ left_over(void *ctx, const struct ami_pending *p)
 
 	if (p->list_open)
 		lint_report(l, RULE_EVENTLIST_INCOMPLETE, NULL, p->list_line, 1,
-		            "event list of '%s' (ActionID '%s') was never "
+		            "event list of %s%s%s(ActionID '%s') was never "
 		            "completed",
-		            p->action, p->id);
-	else if (!p->answered)
+		            p->action[0] ? "'" : "", p->action,
+		            p->action[0] ? "' " : "", p->id);
+	else if (!p->answered && l->session.seen_client)
 		lint_report(l, RULE_UNANSWERED_ACTION, NULL, p->line, 1,
 		            "action '%s' (ActionID '%s') was never answered",
 		            p->action, p->id);
@@ -256,9 +323,11 @@ rule_session_finish(struct lint *l)
 {
 	struct ami_session *s = &l->session;
 
-	if (!s->seen_server || !s->seen_client)
+	if (!s->seen_server)
 		return;
 	ami_session_each(s, left_over, l);
+	if (!s->seen_client)
+		return;
 	if (s->noid_pending > 0)
 		lint_report(l, RULE_UNANSWERED_ACTION, NULL, 0, 0,
 		            "%zu action%s without ActionID never answered",

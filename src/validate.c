@@ -847,7 +847,7 @@ finish(struct run *r, const struct amid_message *m)
 		return r->count;
 	for (c = 0; c < m->nchoices; c++)
 		check_choice(r, m, &m->choices[c]);
-	if (has_facts(&m->ver))
+	if (m->kind != AMID_RESPONSE && has_facts(&m->ver))
 		report_facts(r, AMID_V_DEPRECATED_MESSAGE, 0, m->name, &m->ver,
 		             NULL);
 	return r->count;
