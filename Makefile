@@ -136,6 +136,8 @@ $(BUILD)/amilint: $(AMILINT_OBJ) $(BUILD)/libamidict.a
 # Test tools.
 $(BUILD)/unmark: tests/tools/unmark.c
 	$(CC) $(WARN) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $<
+$(BUILD)/sessionlog: tests/tools/sessionlog.c
+	$(CC) $(WARN) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $<
 
 $(BUILD)/unit: $(UNIT_OBJ) $(filter-out $(BUILD)/gen/amigen.o,$(GEN_OBJ)) $(BUILD)/libamidict.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(XML_LIBS) $(CMARK_LIBS) $(CHECK_LIBS)
@@ -169,13 +171,14 @@ check-run: tests-run
 	@echo 'check: all tests passed (plain, ASan+UBSan, clang build)'
 
 # Every tests/run-*.sh takes the build directory and exits non-zero on failure.
-tests-run: all $(BUILD)/unit $(BUILD)/unmark
+tests-run: all $(BUILD)/unit $(BUILD)/unmark $(BUILD)/sessionlog
 	CK_FORK=no $(BUILD)/unit
 	@for t in tests/run-*.sh; do echo "== $$t"; sh $$t $(BUILD) || exit 1; done
 
-update-golden: all $(BUILD)/unmark
+update-golden: all $(BUILD)/unmark $(BUILD)/sessionlog
 	sh tests/run-golden.sh $(BUILD) --update
 	sh tests/update-lint-golden.sh $(BUILD)
+	sh tests/run-captures.sh $(BUILD) --update
 
 # ---- documents ------------------------------------------------------------
 

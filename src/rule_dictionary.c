@@ -49,10 +49,18 @@ versions(struct lint *l, const struct lint_report *r, const char *what,
          enum rule_id rule, const struct ami_header *h, size_t col)
 {
 	char use[256], target[64] = "";
+	enum verdict v = judge(l, r);
 
 	if (l->target[0])
 		snprintf(target, sizeof(target), " (target %s)", l->target);
-	switch (judge(l, r)) {
+	/*
+	 * A header the server still sends though deprecated is kept for old
+	 * clients: news for a client's author, not a fault in the traffic.
+	 */
+	if (v == V_DEPRECATED && l->msg->kind != AMI_MSG_ACTION &&
+	    rule == RULE_DEPRECATED_HEADER)
+		return;
+	switch (v) {
 	case V_TOO_NEW:
 		lint_report(l, RULE_TOO_NEW, h, 0, col,
 		            "%s '%s' exists only since Asterisk %s%s", what,
