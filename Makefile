@@ -24,7 +24,7 @@ SONAME    = libamidict.so.$(SOMAJOR)
 DEBIAN_PACKAGES = build-essential pkg-config clang libxml2-dev libxml2-utils \
 	libcmark-dev cmark check pandoc libpcap-dev mandoc man-db jq strace \
 	texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
-	lmodern python3 python3-jsonschema groff-base chromium
+	lmodern python3 python3-jsonschema groff-base chromium gperf time
 
 WARN      = -std=c11 -Wall -Wextra -Werror -pedantic -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wformat=2
@@ -180,6 +180,12 @@ update-golden: all $(BUILD)/unmark $(BUILD)/sessionlog
 	sh tests/update-lint-golden.sh $(BUILD)
 	sh tests/run-captures.sh $(BUILD) --update
 
+# ---- benchmarks (never part of check) ------------------------------------
+
+# Header look-ups side by side: the generated hash, gperf, a binary search.
+bench: $(BUILD)/amigen
+	@sh tests/bench/run.sh $(BUILD)
+
 # ---- documents ------------------------------------------------------------
 
 PDF_DIR = $(BUILD)/pdf
@@ -241,5 +247,5 @@ uninstall:
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: man pdf all deps demo demo-run check check-run tests-run update-golden \
+.PHONY: bench man pdf all deps demo demo-run check check-run tests-run update-golden \
 	install uninstall clean

@@ -58,7 +58,7 @@ static const char *const header_code[] = {
 	"\t%P_INCOMPLETE_GROUP,   /* a group is used but a required member is absent */",
 	"\t%P_NO_GROUP,           /* a required choice: none of its groups is used */",
 	"\t%P_CONFLICTING_GROUPS, /* more than one group of one choice is used */",
-	"\t%P_DEPRECATED_MESSAGE, /* the action/event/response has version facts */",
+	"\t%P_DEPRECATED_MESSAGE, /* the action/event has version facts */",
 	"\t%P_DEPRECATED_HEADER,  /* the header as used here has version facts */",
 	"\t%P__MAX",
 	"};",

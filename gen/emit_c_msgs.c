@@ -135,8 +135,11 @@ msg_row(struct cgen *g, const char *id, const struct amid_message *msg)
 		out_markup(&g->o, ",\n\t.groups = %s_groups,\n\t.choices = "
 		                  "%s_choices,\n\t.nchoices = %zu",
 		           id, id, msg->nchoices);
+	/* Version facts are reported for actions and events only. */
 	out_markup(&g->o, ",\n\t.facts = %d,\n\t.flags = %s,\n}",
-	           msg->name ? cgen_facts(g, &msg->ver, NULL) : -1,
+	           msg->name && msg->kind != AMID_RESPONSE
+	               ? cgen_facts(g, &msg->ver, NULL)
+	               : -1,
 	           free_form(msg) ? "M_FREE_FORM" : "0");
 }
 

@@ -19,5 +19,7 @@ Suite *suite_esc_latex(void);
 Suite *suite_esc_roff(void);
 Suite *suite_esc_md(void);
 Suite *suite_esc_html(void);
+Suite *suite_esc_c(void);
+Suite *suite_validate(void);
 
 #endif

@@ -50,7 +50,7 @@ enum small_problem {
 	SMALL_INCOMPLETE_GROUP,   /* a group is used but a required member is absent */
 	SMALL_NO_GROUP,           /* a required choice: none of its groups is used */
 	SMALL_CONFLICTING_GROUPS, /* more than one group of one choice is used */
-	SMALL_DEPRECATED_MESSAGE, /* the action/event/response has version facts */
+	SMALL_DEPRECATED_MESSAGE, /* the action/event has version facts */
 	SMALL_DEPRECATED_HEADER,  /* the header as used here has version facts */
 	SMALL__MAX
 };
