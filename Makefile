@@ -207,6 +207,21 @@ pdf: $(BUILD)/amigen
 	! grep -aE '$(PDF_UNCLEAN)' $(PDF_DIR)/$(PDF_NAME).log
 	@echo "pdf: $(PDF_DIR)/$(PDF_NAME).pdf"
 
+# Every reference for the real dictionary: man pages, the PDF, Markdown,
+# HTML, and pandoc's single-page HTML of the Markdown.
+docs: man pdf
+	rm -rf $(BUILD)/docs/markdown $(BUILD)/docs/html
+	$(BUILD)/amigen -T markdown -o $(BUILD)/docs/markdown dictionary
+	$(BUILD)/amigen -T html -o $(BUILD)/docs/html dictionary
+	sh docs/single-page.sh $(BUILD)/docs/markdown $(BUILD)/docs/ami-reference.html
+	@echo "docs: $(BUILD)/man/ $(PDF_DIR)/$(PDF_NAME).pdf" \
+	  "$(BUILD)/docs/html/index.html $(BUILD)/docs/ami-reference.html"
+
+# The committed Markdown reference (make check fails when it is stale).
+reference: $(BUILD)/amigen
+	rm -rf docs/reference
+	$(BUILD)/amigen -T markdown -o docs/reference dictionary
+
 # Man pages generated from the dictionary.
 man: $(BUILD)/man/man7/ami.7
 $(BUILD)/man/man7/ami.7: $(BUILD)/amigen $(wildcard dictionary/*.xml)
@@ -247,5 +262,5 @@ uninstall:
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: bench man pdf all deps demo demo-run check check-run tests-run update-golden \
+.PHONY: docs reference bench man pdf all deps demo demo-run check check-run tests-run update-golden \
 	install uninstall clean

@@ -170,57 +170,6 @@ check_links() {
 	else bad "links of $1"; fi
 }
 
-# The pandoc filter for the single page: each page's ids get the page's
-# name in front, and links between pages become links inside the page.
-cat > "$out/single.lua" << 'EOF'
-local page
-local function prefix(p) return (p:gsub('%.md$', ''):gsub('/', '-')) end
-local function resolve(base, rel)
-	local stack = {}
-	for part in (base .. rel):gmatch('[^/]+') do
-		if part == '..' then table.remove(stack)
-		elseif part ~= '.' then table.insert(stack, part) end
-	end
-	return table.concat(stack, '/')
-end
-return {
-	{ Meta = function(m) page = pandoc.utils.stringify(m.page) end },
-	{
-		Header = function(h)
-			h.identifier = h.level == 1 and prefix(page)
-			    or prefix(page) .. '--' .. h.identifier
-			return h
-		end,
-		Link = function(l)
-			if l.target:match('^%a[%w+.-]*:') then return nil end
-			local path, frag = l.target:match('^([^#]*)#?(.*)$')
-			local t = path == '' and page
-			    or resolve(page:match('^(.*/)') or '', path)
-			l.target = '#' .. prefix(t) .. (frag ~= '' and '--' .. frag or '')
-			return l
-		end,
-	},
-}
-EOF
-
-# One standalone HTML page of the whole reference, through pandoc's AST.
-single_page() {
-	dir=$out/dictionary list=
-	mkdir -p "$out/json"
-	for p in $(pages "$dir"); do
-		j=$out/json/$(echo "${p%.md}" | tr / -).json
-		pandoc -f "$mdfmt" -t json -M page="$p" -L "$out/single.lua" \
-		    --fail-if-warnings -o "$j" "$dir/$p" 2>> "$out/err" || return 1
-		list="$list $j"
-	done
-	# README first: it is the introduction.
-	pandoc -f json --file-scope -s --toc --toc-depth=1 --wrap=none \
-	    -M title="AMI reference" -M lang=en --fail-if-warnings \
-	    -V header-includes="<style>body { max-width: 64em; } table { display: block; overflow-x: auto; }</style>" \
-	    -o "$out/ami-reference.html" "$out/json/README.json" \
-	    $(echo "$list" | tr ' ' '\n' | grep -v '/README.json$') 2>> "$out/err"
-}
-
 for case in small:tests/golden/small.xml tricky:"$out/tricky.xml" \
     dictionary:dictionary/; do
 	name=${case%%:*} input=${case#*:}
@@ -248,7 +197,9 @@ else
 fi
 
 : > "$out/err"
-if [ -d "$out/dictionary" ] && single_page && [ ! -s "$out/err" ]; then
+if [ -d "$out/dictionary" ] &&
+    sh docs/single-page.sh "$out/dictionary" "$out/ami-reference.html" 2>> "$out/err" &&
+    [ ! -s "$out/err" ]; then
 	mkdir -p "$out/single.html"
 	cp "$out/ami-reference.html" "$out/single.html/ami-reference.html"
 	printf '  %s\n' "$out/ami-reference.html"
