@@ -308,9 +308,9 @@ left_over(void *ctx, const struct ami_pending *p)
 
 	if (p->list_open)
 		lint_report(l, RULE_EVENTLIST_INCOMPLETE, NULL, p->list_line, 1,
-		            "event list of %s%s%s(ActionID '%s') was never "
+		            "event list %s%s%s(ActionID '%s') was never "
 		            "completed",
-		            p->action[0] ? "'" : "", p->action,
+		            p->action[0] ? "of '" : "", p->action,
 		            p->action[0] ? "' " : "", p->id);
 	else if (!p->answered && l->session.seen_client)
 		lint_report(l, RULE_UNANSWERED_ACTION, NULL, p->line, 1,

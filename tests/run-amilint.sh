@@ -10,7 +10,9 @@
 #     identical output on every input above.
 #  4. SARIF output validates against the SARIF 2.1.0 schema (when
 #     ../shared/schemas is there) and carries what code scanning needs.
-# usage: run-amilint.sh BUILD
+#  5. The exact findings of every rule's bad example are pinned in
+#     tests/lint/rule-examples.out (--update rewrites it for review).
+# usage: run-amilint.sh BUILD [--update]
 build=$(cd "$1" && pwd) || exit 2
 top=$(cd "$(dirname "$0")/.." && pwd)
 amilint="$build/amilint --no-config --color=never"
@@ -91,6 +93,19 @@ while read -r id; do
 		fi
 	done
 done < "$tmp/ids"
+
+# ... and the exact findings of every bad example, pinned.
+(cd "$tmp/rules" && for id in $(cat "$tmp/ids"); do
+	$amilint "$id-bad.txt"
+done) > "$tmp/rule-examples.diag" 2>&1
+if [ "${2:-}" = --update ]; then
+	cp "$tmp/rule-examples.diag" "$top/tests/lint/rule-examples.out"
+	echo "updated lint/rule-examples.out"
+elif cmp -s "$tmp/rule-examples.diag" "$top/tests/lint/rule-examples.out"; then ok
+else
+	bad "rule examples: findings differ from tests/lint/rule-examples.out:"
+	diff -u "$top/tests/lint/rule-examples.out" "$tmp/rule-examples.diag" | head -30
+fi
 
 # 3. built-in vs run-time dictionary, on everything above
 for f in "$tmp"/cases/*.txt "$tmp"/rules/*.txt; do

@@ -14,3 +14,5 @@ for ami in *.ami; do
 	(cd "$tmp" && "$build/amilint" --no-config --color=never $args "$name.txt") > "$name.diag"
 	echo "updated lint/$name.diag"
 done
+sh "$(dirname "$0")/../run-amilint.sh" "$1" --update > /dev/null
+echo "updated lint/rule-examples.out"
