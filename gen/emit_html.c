@@ -7,80 +7,41 @@
  * renderer; pages link both ways (message <-> header, action <-> event).
  */
 #include <stdlib.h>
-#include <string.h>
-#include <strings.h>
 
 #include "emit.h"
 #include "esc_html.h"
 #include "esc_json.h"
 #include "out.h"
+#include "page_name.h"
+#include "phrase.h"
 #include "render.h"
+#include "xref.h"
 
 struct site {
 	const struct amid_model *m;
 	const char *dir; /* the -o directory */
+	struct page_names pages;
 	struct out o;    /* the file being written */
+	struct phrase ph; /* facts in words, written to o */
 	const char *up;  /* from that page to the top: "" or "../" */
 	int bad;         /* out of memory, or a file could not be written */
 };
 
-static const char *const kind_dirs[AMID_KIND__MAX] = {
-    [AMID_ACTION] = "actions",
-    [AMID_EVENT] = "events",
-    [AMID_RESPONSE] = NULL, /* responses have no pages of their own */
-};
-
-static const char *const source_phrases[AMID_SRC__MAX] = {
-    [AMID_SRC_NONE] = NULL,
-    [AMID_SRC_SEED] = "the classic manager API documentation",
-    [AMID_SRC_ASTERISK] = "Asterisk's XML documentation",
-    [AMID_SRC_WIRE] = "seen on the wire, undocumented",
-};
-_Static_assert(sizeof(source_phrases) / sizeof(source_phrases[0]) ==
-                   AMID_SRC__MAX,
-               "one phrase per source");
-
-/* What a renamed-to names: the same kind of entry, or just words. */
-enum rename_to { RN_TEXT, RN_HEADER, RN_ACTION, RN_EVENT };
+/*
+ * Events may differ only in case (Newcallerid, NewCallerid): the later one
+ * gets "~2" (then "~3"...) after its name, the same rule as -T markdown;
+ * '~' is never part of a name.
+ */
+static const struct page_style page_style = {.sep = '~'};
 
 /* ---- file names and links ---------------------------------------------- */
 
-static const struct amid_message *
-kind_list(const struct amid_model *m, enum amid_kind k, size_t *n)
-{
-	*n = k == AMID_ACTION ? m->nactions : m->nevents;
-	return k == AMID_ACTION ? m->actions : m->events;
-}
-
-/*
- * Events may differ only in case (Newcallerid, NewCallerid).  The later
- * one in the model's order gets "~2" (then "~3"...) after its name, so
- * no two files collide on a case-insensitive file system: '~' is never
- * part of a name.  The same rule as -T markdown.
- */
-static unsigned
-same_name_before(const struct amid_model *m, const struct amid_message *msg)
-{
-	size_t n, i;
-	const struct amid_message *v = kind_list(m, msg->kind, &n);
-	unsigned k = 0;
-
-	for (i = 0; i < n && &v[i] != msg; i++)
-		if (strcasecmp(v[i].name, msg->name) == 0)
-			k++;
-	return k;
-}
-
 /* "actions/Originate.html", from the top of the site. */
 static void
-write_path(FILE *f, const struct amid_model *m, const struct amid_message *msg)
+write_path(FILE *f, const struct site *s, const struct amid_message *msg)
 {
-	unsigned k = same_name_before(m, msg);
-
-	fprintf(f, "%s/", kind_dirs[msg->kind]);
-	esc_html_path(f, msg->name);
-	if (k > 0)
-		fprintf(f, "~%u", k + 1);
+	fprintf(f, "%s/", page_dir(msg->kind));
+	esc_html_path(f, page_name(&s->pages, msg));
 	fputs(".html", f);
 }
 
@@ -88,7 +49,7 @@ static void
 link_message(struct site *s, const struct amid_message *msg)
 {
 	out_markup(&s->o, "<a href=\"%s", s->up);
-	write_path(s->o.f, s->m, msg);
+	write_path(s->o.f, s, msg);
 	out_markup(&s->o, "\">");
 	out_text(&s->o, msg->name);
 	out_markup(&s->o, "</a>");
@@ -140,28 +101,41 @@ link_class(struct site *s, const char *name)
 	out_markup(&s->o, "</a>");
 }
 
-/* A link to the entry name renames to, or the name alone. */
+/* Responses have no page: they are listed in the index. */
 static void
-link_renamed(struct site *s, enum rename_to rn, const char *name)
+link_response(struct site *s, const struct amid_message *r)
 {
-	const struct amid_header *h = NULL;
-	const struct amid_message *msg = NULL;
-
-	if (rn == RN_HEADER)
-		h = amid_find_header(s->m, name);
-	else if (rn == RN_ACTION)
-		msg = amid_find_action(s->m, name);
-	else if (rn == RN_EVENT)
-		msg = amid_find_event(s->m, name);
-	if (h != NULL)
-		link_header(s, h);
-	else if (msg != NULL)
-		link_message(s, msg);
-	else
-		out_text(&s->o, name);
+	out_markup(&s->o, "<a href=\"%sindex.html#responses\">", s->up);
+	out_text(&s->o, r->name);
+	out_markup(&s->o, "</a>");
 }
 
-/* ---- prose and facts ---------------------------------------------------- */
+/* The links of phrase.c: its ctx is the site. */
+static void
+ph_link_header(void *ctx, const struct amid_header *h)
+{
+	link_header(ctx, h);
+}
+
+static void
+ph_link_message(void *ctx, const struct amid_message *msg)
+{
+	link_message(ctx, msg);
+}
+
+static void
+ph_link_class(void *ctx, const char *name)
+{
+	link_class(ctx, name);
+}
+
+static void
+ph_link_response(void *ctx, const struct amid_message *r)
+{
+	link_response(ctx, r);
+}
+
+/* ---- prose ------------------------------------------------------------- */
 
 static void
 prose(struct site *s, const char *text)
@@ -175,62 +149,6 @@ prose(struct site *s, const char *text)
 	else
 		out_rendered(&s->o, r);
 	free(r);
-}
-
-static int
-has_versions(const struct amid_versions *v)
-{
-	return v->since || v->deprecated || v->removed || v->nrenamed_to;
-}
-
-/* "since 1.6, removed in 12, renamed to X". */
-static void
-ver_facts(struct site *s, const struct amid_versions *v, enum rename_to rn)
-{
-	const char *sep = "";
-	size_t i;
-
-	if (v->since) {
-		out_markup(&s->o, "since ");
-		out_text(&s->o, v->since);
-		sep = ", ";
-	}
-	if (v->deprecated) {
-		out_markup(&s->o, "%sdeprecated in ", sep);
-		out_text(&s->o, v->deprecated);
-		sep = ", ";
-	}
-	if (v->removed) {
-		out_markup(&s->o, "%sremoved in ", sep);
-		out_text(&s->o, v->removed);
-		sep = ", ";
-	}
-	for (i = 0; i < v->nrenamed_to; i++) {
-		if (i == 0)
-			out_markup(&s->o, "%srenamed to ", sep);
-		else
-			out_markup(&s->o, " and ");
-		link_renamed(s, rn, v->renamed_to[i]);
-	}
-}
-
-/*
- * "Versions: since 1.6. Source: ..." as sentences of the paragraph being
- * written, the first after lead; returns 0 when there is nothing to say.
- */
-static int
-facts(struct site *s, const struct amid_versions *v, enum amid_source src,
-      enum rename_to rn, const char *lead)
-{
-	if (has_versions(v)) {
-		out_markup(&s->o, "%sVersions: ", lead);
-		ver_facts(s, v, rn);
-		out_markup(&s->o, ".");
-		lead = " ";
-	}
-	if (source_phrases[src] != NULL)
-		out_markup(&s->o, "%sSource: %s.", lead, source_phrases[src]);
-	return has_versions(v) || source_phrases[src] != NULL;
 }
 
 /* ---- files ------------------------------------------------------------- */
@@ -351,7 +269,7 @@ use_row(struct site *s, const struct amid_message *msg,
 		out_text(&s->o, msg->groups[u->group].name);
 	}
 	out_markup(&s->o, "</td><td>");
-	ver_facts(s, &u->ver, RN_HEADER);
+	phrase_versions(&s->ph, &u->ver, RN_HEADER);
 	out_markup(&s->o, "</td><td>");
 	prose(s, u->description ? u->description : mn->description);
 	out_markup(&s->o, "</td></tr>\n");
@@ -501,78 +419,19 @@ sent_by_item(struct site *s, int *open, const struct amid_message *a,
 static void
 sent_by_section(struct site *s, const struct amid_message *ev)
 {
+	static const char *const how[XREF_HOW__MAX] = {
+	    [XREF_LIST_ITEM] = ", as an item of its list",
+	    [XREF_LIST_END] = ", to end its list",
+	    [XREF_EMITS] = " causes it",
+	};
+	struct xref_send x = {0};
 	int open = 0;
-	size_t i, k;
 
-	for (i = 0; i < s->m->nactions; i++) {
-		const struct amid_message *a = &s->m->actions[i];
-
-		for (k = 0; k < a->nlist_items; k++)
-			if (a->list_item_refs[k] == ev)
-				sent_by_item(s, &open, a, ", as an item of its list",
-				             NULL);
-		if (a->list_complete_ref == ev)
-			sent_by_item(s, &open, a, ", to end its list", NULL);
-		for (k = 0; k < a->nemits; k++)
-			if (a->emits[k].target == ev)
-				sent_by_item(s, &open, a, " causes it",
-				             a->emits[k].description);
-	}
+	while (xref_next_send(s->m, ev, &x))
+		sent_by_item(s, &open, x.action, how[x.how],
+		             x.emit != NULL ? x.emit->description : NULL);
 	if (open)
 		out_markup(&s->o, "</ul>\n");
-}
-
-/* Whether msg renames to target (a rename names the same kind). */
-static int
-renames_to(const struct amid_model *m, const struct amid_message *msg,
-           const struct amid_message *target)
-{
-	size_t i;
-
-	for (i = 0; i < msg->ver.nrenamed_to; i++)
-		if ((msg->kind == AMID_ACTION
-		         ? amid_find_action(m, msg->ver.renamed_to[i])
-		         : amid_find_event(m, msg->ver.renamed_to[i])) == target)
-			return 1;
-	return 0;
-}
-
-/* " It replaces Link." for the other end of a rename. */
-static void
-replaces(struct site *s, const struct amid_message *msg)
-{
-	size_t n, i;
-	const struct amid_message *v = kind_list(s->m, msg->kind, &n);
-	const char *sep = " It replaces ";
-
-	for (i = 0; i < n; i++)
-		if (renames_to(s->m, &v[i], msg)) {
-			out_markup(&s->o, "%s", sep);
-			link_message(s, &v[i]);
-			sep = ", ";
-		}
-	if (sep[0] == ',')
-		out_markup(&s->o, ".");
-}
-
-/* "An action, sent by a client; class X. Versions: ... Source: ..." */
-static void
-intro_para(struct site *s, const struct amid_message *msg)
-{
-	size_t i;
-
-	out_markup(&s->o, "<p class=\"facts\">An %s",
-	           msg->kind == AMID_ACTION ? "action, sent by a client"
-	                                    : "event, sent by the server");
-	for (i = 0; i < msg->nclasses; i++) {
-		out_markup(&s->o, "%s", i ? ", " : "; class ");
-		link_class(s, msg->classes[i]);
-	}
-	out_markup(&s->o, ".");
-	facts(s, &msg->ver, msg->source,
-	      msg->kind == AMID_ACTION ? RN_ACTION : RN_EVENT, " ");
-	replaces(s, msg);
-	out_markup(&s->o, "</p>\n");
 }
 
 static void
@@ -586,7 +445,7 @@ message_page(struct site *s, const struct amid_message *msg)
 		s->bad = 1;
 		return;
 	}
-	write_path(mem, s->m, msg);
+	write_path(mem, s, msg);
 	if (fclose(mem) != 0 ||
 	    page_open(s, relpath, "../", msg->name,
 	              amid_kind_name(msg->kind)) < 0) {
@@ -597,7 +456,9 @@ message_page(struct site *s, const struct amid_message *msg)
 	out_markup(&s->o, "<h1>");
 	out_text(&s->o, msg->name);
 	out_markup(&s->o, "</h1>\n");
-	intro_para(s, msg);
+	out_markup(&s->o, "<p class=\"facts\">");
+	phrase_message(&s->ph, msg);
+	out_markup(&s->o, "</p>\n");
 	prose(s, msg->description);
 	uses_section(s, msg);
 	if (msg->kind == AMID_ACTION) {
@@ -617,21 +478,7 @@ meaning_facts(struct site *s, const struct amid_meaning *mn)
 {
 	out_markup(&s->o, "<p class=\"facts\">Type <code>%s</code>",
 	           amid_type_name(mn->type));
-	if (mn->repeat)
-		out_markup(&s->o, ", repeatable");
-	if (mn->has_min)
-		out_markup(&s->o, ", at least %lld", mn->min);
-	if (mn->has_max)
-		out_markup(&s->o, ", at most %lld", mn->max);
-	if (mn->has_max_length)
-		out_markup(&s->o, ", at most %llu characters", mn->max_length);
-	if (has_versions(&mn->ver)) {
-		out_markup(&s->o, "; ");
-		ver_facts(s, &mn->ver, RN_HEADER);
-	}
-	out_markup(&s->o, ".");
-	if (source_phrases[mn->source] != NULL)
-		out_markup(&s->o, " Source: %s.", source_phrases[mn->source]);
+	phrase_limits(&s->ph, mn);
 	out_markup(&s->o, "</p>\n");
 }
 
@@ -650,59 +497,15 @@ values_list(struct site *s, const struct amid_meaning *mn)
 		out_markup(&s->o, "<li><code>");
 		out_text(&s->o, v->name);
 		out_markup(&s->o, "</code>");
-		if (has_versions(&v->ver)) {
+		if (phrase_has_versions(&v->ver)) {
 			out_markup(&s->o, " (");
-			ver_facts(s, &v->ver, RN_TEXT);
+			phrase_versions(&s->ph, &v->ver, RN_TEXT);
 			out_markup(&s->o, ")");
 		}
 		prose(s, v->description);
 		out_markup(&s->o, "</li>\n");
 	}
 	out_markup(&s->o, "</ul>\n");
-}
-
-/* A link to a use's message: a page, or the index for responses. */
-static void
-link_owner(struct site *s, const struct amid_use *u)
-{
-	const struct amid_message *o = u->owner;
-
-	if (o->kind != AMID_RESPONSE) {
-		link_message(s, o);
-		if (u->in_response)
-			out_markup(&s->o, " (response)");
-		return;
-	}
-	out_markup(&s->o, "<a href=\"%sindex.html#responses\">", s->up);
-	out_text(&s->o, o->name);
-	out_markup(&s->o, "</a>");
-}
-
-static void
-used_by_kind(struct site *s, const struct amid_meaning *mn, enum amid_kind k)
-{
-	static const char *const plural[AMID_KIND__MAX] = {
-	    [AMID_ACTION] = "actions",
-	    [AMID_EVENT] = "events",
-	    [AMID_RESPONSE] = "responses",
-	};
-	const char *sep = NULL;
-	size_t i;
-
-	for (i = 0; i < mn->nuses; i++) {
-		const struct amid_use *u = mn->uses[i];
-
-		if (u->owner->kind != k || u->owner->name == NULL)
-			continue;
-		if (sep == NULL)
-			out_markup(&s->o, "<p>Used by %s: ", plural[k]);
-		else
-			out_markup(&s->o, "%s", sep);
-		link_owner(s, u);
-		sep = ", ";
-	}
-	if (sep != NULL)
-		out_markup(&s->o, ".</p>\n");
 }
 
 static void
@@ -714,7 +517,7 @@ used_by(struct site *s, const struct amid_meaning *mn)
 	if (mn->nuses == 0)
 		out_markup(&s->o, "<p>No message uses it.</p>\n");
 	for (k = 0; k < AMID_KIND__MAX; k++)
-		used_by_kind(s, mn, (enum amid_kind)k);
+		phrase_used_by(&s->ph, mn, (enum amid_kind)k);
 	for (i = 0; i < mn->nuses; i++)
 		if (mn->uses[i]->owner->name == NULL)
 			out_markup(&s->o, "<p>Every %s may carry it: see the "
@@ -777,39 +580,6 @@ headers_page(struct site *s)
 
 /* ---- classes.html ------------------------------------------------------- */
 
-static int
-in_class(const struct amid_message *msg, const struct amid_class *c)
-{
-	size_t i;
-
-	for (i = 0; i < msg->nclasses; i++)
-		if (msg->class_refs[i] == c)
-			return 1;
-	return 0;
-}
-
-static void
-class_members(struct site *s, const struct amid_class *c, enum amid_kind k)
-{
-	size_t n, i;
-	const struct amid_message *v = kind_list(s->m, k, &n);
-	const char *sep = NULL;
-
-	for (i = 0; i < n; i++) {
-		if (!in_class(&v[i], c))
-			continue;
-		if (sep == NULL)
-			out_markup(&s->o, "<p>%s: ",
-			           k == AMID_ACTION ? "Actions" : "Events");
-		else
-			out_markup(&s->o, "%s", sep);
-		link_message(s, &v[i]);
-		sep = ", ";
-	}
-	if (sep != NULL)
-		out_markup(&s->o, ".</p>\n");
-}
-
 static void
 classes_page(struct site *s)
 {
@@ -830,27 +600,17 @@ classes_page(struct site *s)
 		out_markup(&s->o, "\">");
 		out_text(&s->o, c->name);
 		out_markup(&s->o, "</h2>\n");
-		if (facts(s, &c->ver, c->source, RN_TEXT, "<p class=\"facts\">"))
+		if (phrase_facts(&s->ph, &c->ver, c->source, RN_TEXT,
+		                 "<p class=\"facts\">"))
 			out_markup(&s->o, "</p>\n");
 		prose(s, c->description);
-		class_members(s, c, AMID_ACTION);
-		class_members(s, c, AMID_EVENT);
+		phrase_members(&s->ph, c, AMID_ACTION);
+		phrase_members(&s->ph, c, AMID_EVENT);
 	}
 	page_close(s, "classes.html");
 }
 
 /* ---- rules.html ---------------------------------------------------------- */
-
-static const char *const category_titles[] = {
-    [AMID_CAT_FRAMING] = "Framing rules",
-    [AMID_CAT_HEADERS] = "Header rules",
-    [AMID_CAT_SESSION] = "Session rules",
-    [AMID_CAT_DICTIONARY] = "Dictionary rules",
-    [AMID_CAT_SECURITY] = "Security rules",
-};
-_Static_assert(sizeof(category_titles) / sizeof(category_titles[0]) ==
-                   AMID_CAT__MAX,
-               "one title per rule category");
 
 static const char rules_intro[] =
     "<h1>Lint rules</h1>\n"
@@ -963,7 +723,7 @@ rules_page(struct site *s)
 			if (!any++)
 				out_markup(&s->o, "<h2 id=\"%s\">%s</h2>\n",
 				           amid_category_name(r->category),
-				           category_titles[c]);
+				           phrase_category(r->category));
 			rule_section(s, r);
 		}
 	}
@@ -1041,10 +801,10 @@ static void
 messages_table(struct site *s, enum amid_kind k)
 {
 	size_t n, i, c;
-	const struct amid_message *v = kind_list(s->m, k, &n);
+	const struct amid_message *v = xref_messages(s->m, k, &n);
 	int action = k == AMID_ACTION;
 
-	out_markup(&s->o, "<h2 id=\"%s\">%s</h2>\n", kind_dirs[k],
+	out_markup(&s->o, "<h2 id=\"%s\">%s</h2>\n", page_dir(k),
 	           action ? "Actions" : "Events");
 	out_markup(&s->o, "<table>\n<thead><tr><th>%s</th><th>Classes</th>"
 	                  "<th>Versions</th></tr></thead>\n<tbody>\n",
@@ -1058,7 +818,8 @@ messages_table(struct site *s, enum amid_kind k)
 			link_class(s, v[i].classes[c]);
 		}
 		out_markup(&s->o, "</td><td>");
-		ver_facts(s, &v[i].ver, action ? RN_ACTION : RN_EVENT);
+		phrase_versions(&s->ph, &v[i].ver,
+		                action ? RN_ACTION : RN_EVENT);
 		out_markup(&s->o, "</td></tr>\n");
 	}
 	out_markup(&s->o, "</tbody>\n</table>\n");
@@ -1268,12 +1029,12 @@ search_file(struct site *s)
 	                  "dictionary; do not edit. */\nvar AMIDICT_INDEX = [\n");
 	for (i = 0; i < m->nactions; i++) {
 		index_entry(s, m->actions[i].name, "action");
-		write_path(s->o.f, m, &m->actions[i]);
+		write_path(s->o.f, s, &m->actions[i]);
 		out_markup(&s->o, "\"}");
 	}
 	for (i = 0; i < m->nevents; i++) {
 		index_entry(s, m->events[i].name, "event");
-		write_path(s->o.f, m, &m->events[i]);
+		write_path(s->o.f, s, &m->events[i]);
 		out_markup(&s->o, "\"}");
 	}
 	for (i = 0; i < m->nheaders; i++) {
@@ -1302,6 +1063,16 @@ emit_html(const struct amid_model *m, FILE *f, const struct emit_opts *o)
 	size_t i;
 
 	(void)f;
+	s.ph = (struct phrase){.o = &s.o, .m = m, .par = "<p>",
+	                       .end_par = "</p>\n", .ctx = &s,
+	                       .link_header = ph_link_header,
+	                       .link_message = ph_link_message,
+	                       .link_class = ph_link_class,
+	                       .link_response = ph_link_response};
+	if (page_names_init(&s.pages, m, &page_style) < 0) {
+		fputs("amigen: out of memory\n", stderr);
+		return -1;
+	}
 	index_page(&s);
 	headers_page(&s);
 	classes_page(&s);
@@ -1313,5 +1084,6 @@ emit_html(const struct amid_model *m, FILE *f, const struct emit_opts *o)
 		rules_page(&s);
 	style_file(&s);
 	search_file(&s);
+	page_names_free(&s.pages);
 	return s.bad ? -1 : 0;
 }

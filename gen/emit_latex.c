@@ -12,7 +12,9 @@
 #include "emit.h"
 #include "esc_latex.h"
 #include "out.h"
+#include "phrase.h"
 #include "render.h"
+#include "xref.h"
 
 /* What a label names; its prefix keeps names of different kinds apart. */
 enum lkind {
@@ -298,13 +300,6 @@ name_list(struct ltx *L, enum lkind k, const char **v, size_t n)
 	}
 }
 
-static int
-has_versions(const struct amid_versions *v)
-{
-	return v->since != NULL || v->deprecated != NULL ||
-	       v->removed != NULL || v->nrenamed_to > 0;
-}
-
 /*
  * Version facts, as rows of a two-column table (rows != 0) or as
  * sentences; renamed-to names link to entries of kind k.
@@ -346,7 +341,7 @@ message_facts(struct ltx *L, const struct amid_message *msg, enum lkind k)
 	size_t i;
 
 	if (msg->nclasses == 0 && source_text[msg->source] == NULL &&
-	    !has_versions(&msg->ver))
+	    !phrase_has_versions(&msg->ver))
 		return;
 	raw(L, "\\begin{amifacts}\n");
 	if (msg->nclasses > 0) {
@@ -388,7 +383,7 @@ use_cell(struct ltx *L, const struct amid_message *msg,
 	const struct amid_meaning *mn = u->meaning;
 
 	prose(L, u->description != NULL ? u->description : mn->description);
-	if (u->group >= 0 || mn->repeat || has_versions(&u->ver) ||
+	if (u->group >= 0 || mn->repeat || phrase_has_versions(&u->ver) ||
 	    (mn->type == AMID_T_ENUM && mn->nvalues > 0))
 		raw(L, "\\par ");
 	if (u->group >= 0) {
@@ -589,16 +584,12 @@ action(struct ltx *L, const struct amid_message *a)
 static const char *
 sends(const struct amid_message *a, const struct amid_message *ev)
 {
-	size_t i;
-
-	for (i = 0; i < a->nlist_items; i++)
-		if (a->list_item_refs[i] == ev)
-			return "sends it as an item of its list";
+	if (xref_lists(a, ev))
+		return "sends it as an item of its list";
 	if (a->list_complete_ref == ev)
 		return "sends it to end its list";
-	for (i = 0; i < a->nemits; i++)
-		if (a->emits[i].target == ev)
-			return "may cause it";
+	if (xref_emit_of(a, ev) != NULL)
+		return "may cause it";
 	return NULL;
 }
 
@@ -646,7 +637,7 @@ static void
 limits(struct ltx *L, const struct amid_meaning *mn)
 {
 	if (mn->has_min || mn->has_max || mn->has_max_length || mn->repeat ||
-	    source_text[mn->source] != NULL || has_versions(&mn->ver))
+	    source_text[mn->source] != NULL || phrase_has_versions(&mn->ver))
 		raw(L, "\\par ");
 	if (mn->has_min)
 		out_markup(&L->o, "Minimum %lld. ", mn->min);
@@ -676,7 +667,7 @@ values(struct ltx *L, const struct amid_meaning *mn)
 
 		raw(L, "\\item ");
 		tt(L, v->name);
-		if (has_versions(&v->ver) || v->description != NULL)
+		if (phrase_has_versions(&v->ver) || v->description != NULL)
 			raw(L, ": ");
 		versions(L, &v->ver, LK_PLAIN, 0);
 		prose(L, v->description);
@@ -801,33 +792,20 @@ headers_chapter(struct ltx *L)
 	raw(L, "\\end{amiheaders}\n\n");
 }
 
-static int
-has_class(const struct amid_message *msg, const struct amid_class *c)
-{
-	size_t i;
-
-	for (i = 0; i < msg->nclasses; i++)
-		if (msg->class_refs[i] == c)
-			return 1;
-	return 0;
-}
-
-/* "Actions: A, B." for the messages of v in class c. */
+/* "Actions: A, B." for the messages of kind k in class c. */
 static void
 class_members(struct ltx *L, const struct amid_class *c, const char *lead,
-              const struct amid_message *v, size_t n, enum lkind k)
+              enum amid_kind k, enum lkind lk)
 {
-	size_t i;
+	const struct amid_message *msg = NULL;
 	int any = 0;
 
-	for (i = 0; i < n; i++) {
-		if (!has_class(&v[i], c))
-			continue;
+	while ((msg = xref_next_member(L->m, c, k, msg)) != NULL) {
 		if (any++)
 			raw(L, ", ");
 		else
 			out_markup(&L->o, "\\par %s: ", lead);
-		link_to(L, k, v[i].name);
+		link_to(L, lk, msg->name);
 	}
 	if (any)
 		raw(L, ".\n");
@@ -847,9 +825,8 @@ class_item(struct ltx *L, const struct amid_class *c)
 	if (source_text[c->source] != NULL)
 		out_markup(&L->o, "Source: %s.", source_text[c->source]);
 	raw(L, "\n");
-	class_members(L, c, "Actions", L->m->actions, L->m->nactions,
-	              LK_ACTION);
-	class_members(L, c, "Events", L->m->events, L->m->nevents, LK_EVENT);
+	class_members(L, c, "Actions", AMID_ACTION, LK_ACTION);
+	class_members(L, c, "Events", AMID_EVENT, LK_EVENT);
 }
 
 static void
@@ -1151,17 +1128,6 @@ protocol_chapter(struct ltx *L)
 
 /* ---- the lint rules ------------------------------------------------------ */
 
-static const char *const category_titles[] = {
-    [AMID_CAT_FRAMING] = "Framing rules",
-    [AMID_CAT_HEADERS] = "Header rules",
-    [AMID_CAT_SESSION] = "Session rules",
-    [AMID_CAT_DICTIONARY] = "Dictionary rules",
-    [AMID_CAT_SECURITY] = "Security rules",
-};
-_Static_assert(sizeof(category_titles) / sizeof(category_titles[0]) ==
-                   AMID_CAT__MAX,
-               "one title per rule category");
-
 static const char rules_intro[] =
     "\\chapter{Lint rules}\\label{chap:rules}\n"
     "amilint checks transcripts of AMI traffic against these rules.  Each "
@@ -1329,7 +1295,7 @@ rules_chapter(struct ltx *L)
 				continue;
 			if (!any++)
 				out_markup(&L->o, "\\section{%s}\\label{rules:%s}\n\n",
-				           category_titles[c],
+				           phrase_category(r->category),
 				           amid_category_name(r->category));
 			rule_section(L, r);
 		}

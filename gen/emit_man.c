@@ -6,6 +6,7 @@
  * prose through cmark (render_prose) and roff_fix_cmark; the pages pass
  * mandoc -T lint.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,7 +15,10 @@
 #include "emit.h"
 #include "esc_roff.h"
 #include "out.h"
+#include "page_name.h"
+#include "phrase.h"
 #include "render.h"
+#include "xref.h"
 
 /*
  * The date in .TH is that of the page layout, not of the run: pages must
@@ -27,8 +31,7 @@
 struct man {
 	const struct amid_model *m;
 	const char *dir;
-	char **action_page; /* page names, parallel to m->actions */
-	char **event_page;  /* parallel to m->events */
+	struct page_names pages;
 	struct out o;       /* the page being written */
 	int after_sh;       /* just after .SH/.SS: no .PP wanted */
 	int failed;         /* out of memory or a write error */
@@ -95,122 +98,23 @@ _Static_assert(sizeof(type_docs) / sizeof(type_docs[0]) == AMID_T__MAX,
 
 /* ---- page names -------------------------------------------------------- */
 
-/* prefix + name in lower case; a byte outside [a-z0-9_-] becomes '_'. */
-static char *
-page_base(const char *prefix, const char *name)
-{
-	size_t n = strlen(prefix), len = n + strlen(name);
-	char *s = malloc(len + 1), *p;
-
-	if (s == NULL)
-		return NULL;
-	memcpy(s, prefix, n);
-	for (p = s + n; *name != '\0'; name++, p++) {
-		int c = (unsigned char)*name;
-
-		c = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-		*p = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		             c == '-' || c == '_'
-		         ? (char)c
-		         : '_';
-	}
-	*p = '\0';
-	return s;
-}
-
-static int
-taken(char **names, size_t n, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (names[i] != NULL && strcmp(names[i], s) == 0)
-			return 1;
-	return 0;
-}
-
-/* base-2, base-3 ...: the first name no page has. */
-static char *
-suffixed(char **names, size_t n, const char *base)
-{
-	size_t len = strlen(base) + 24;
-	char *s = malloc(len);
-	unsigned long k;
-
-	for (k = 2; s != NULL; k++) {
-		snprintf(s, len, "%s-%lu", base, k);
-		if (!taken(names, n, s))
-			break;
-	}
-	return s;
-}
-
 /*
- * Page names for v[0..n), in the model's order.  Names differing only in
- * case (events Newcallerid and NewCallerid) would collide in lower case:
- * the first in the model's order keeps the plain name, each later one
- * gets -2, -3 ..., skipping names another page has.  NULL: out of memory.
+ * Page names in lower case, a byte outside [a-z0-9_-] as '_'.  Names
+ * differing only in case (events Newcallerid and NewCallerid) would
+ * collide: the first in the model's order keeps the plain name, each
+ * later one gets -2, -3 ..., skipping names another page has.
  */
-static char **
-page_names(const char *prefix, const struct amid_message *v, size_t n)
-{
-	char **names = calloc(n + 1, sizeof(*names));
-	char *base;
-	size_t i;
-	int ok = names != NULL;
-
-	for (i = 0; ok && i < n; i++) {
-		ok = (names[i] = page_base(prefix, v[i].name)) != NULL;
-		if (ok && taken(names, i, names[i])) {
-			free(names[i]);
-			names[i] = NULL; /* named in the second pass */
-		}
-	}
-	for (i = 0; ok && i < n; i++) {
-		if (names[i] != NULL)
-			continue;
-		ok = (base = page_base(prefix, v[i].name)) != NULL &&
-		     (names[i] = suffixed(names, n, base)) != NULL;
-		free(base);
-	}
-	if (ok || names == NULL)
-		return names;
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	return NULL;
-}
-
-static void
-free_names(char **names, size_t n)
-{
-	size_t i;
-
-	if (names == NULL)
-		return;
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-}
+static const struct page_style page_style = {
+    .prefix = {[AMID_ACTION] = "ami-action-", [AMID_EVENT] = "ami-event-"},
+    .lower = 1,
+    .sep = '-',
+};
 
 /* The page of an action or event; NULL for responses and common headers. */
 static const char *
 msg_page(const struct man *mp, const struct amid_message *msg)
 {
-	if (msg == NULL || msg->name == NULL)
-		return NULL;
-	if (msg->kind == AMID_ACTION)
-		return mp->action_page[msg - mp->m->actions];
-	if (msg->kind == AMID_EVENT)
-		return mp->event_page[msg - mp->m->events];
-	return NULL;
-}
-
-static const struct amid_message *
-find_msg(const struct man *mp, enum amid_kind kind, const char *name)
-{
-	return kind == AMID_ACTION ? amid_find_action(mp->m, name)
-	                           : amid_find_event(mp->m, name);
+	return page_name(&mp->pages, msg);
 }
 
 /* ---- writing helpers --------------------------------------------------- */
@@ -331,12 +235,6 @@ item_prose(struct man *mp, const char *md1, const char *md2, int notes)
 
 /* ---- version facts ----------------------------------------------------- */
 
-static int
-has_versions(const struct amid_versions *v)
-{
-	return v->since || v->deprecated || v->removed || v->nrenamed_to;
-}
-
 /* One sentence a line; renames named in bold (headers have no page). */
 static void
 versions(struct man *mp, const struct amid_versions *v)
@@ -392,7 +290,7 @@ short_versions(struct man *mp, const struct amid_versions *v)
 		out_text(&mp->o, v->renamed_to[i]);
 		sep = ", ";
 	}
-	if (has_versions(v))
+	if (phrase_has_versions(v))
 		out_markup(&mp->o, ")");
 }
 
@@ -762,35 +660,19 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Whether old, a message of msg's kind, was renamed to msg. */
-static int
-renamed_to(const struct man *mp, const struct amid_message *old,
-           const struct amid_message *msg)
-{
-	size_t k;
-
-	for (k = 0; k < old->ver.nrenamed_to; k++)
-		if (find_msg(mp, msg->kind, old->ver.renamed_to[k]) == msg)
-			return 1;
-	return 0;
-}
-
 /* Renames to and from msg (messages of its kind). */
 static void
 refs_renames(struct man *mp, struct refs *r, const struct amid_message *msg)
 {
-	const struct amid_message *v =
-	    msg->kind == AMID_ACTION ? mp->m->actions : mp->m->events;
-	size_t n = msg->kind == AMID_ACTION ? mp->m->nactions : mp->m->nevents;
-	size_t i, k;
+	const struct amid_message *old = NULL;
+	size_t k;
 
 	for (k = 0; k < msg->ver.nrenamed_to; k++)
 		refs_add(mp, r,
-		         msg_page(mp, find_msg(mp, msg->kind,
-		                               msg->ver.renamed_to[k])));
-	for (i = 0; i < n; i++)
-		if (renamed_to(mp, &v[i], msg))
-			refs_add(mp, r, msg_page(mp, &v[i]));
+		         msg_page(mp, xref_find(mp->m, msg->kind,
+		                                msg->ver.renamed_to[k])));
+	while ((old = xref_next_replaced(mp->m, msg, old)) != NULL)
+		refs_add(mp, r, msg_page(mp, old));
 }
 
 /* SEE ALSO: sorted, without duplicates and without the page itself. */
@@ -871,20 +753,15 @@ privilege(struct man *mp, const struct amid_message *msg)
 static int
 replaces(struct man *mp, const struct amid_message *msg, int write)
 {
-	const struct amid_message *v =
-	    msg->kind == AMID_ACTION ? mp->m->actions : mp->m->events;
-	size_t n = msg->kind == AMID_ACTION ? mp->m->nactions : mp->m->nevents;
-	size_t i;
+	const struct amid_message *old = NULL;
 	int found = 0;
 
-	for (i = 0; i < n; i++) {
-		if (!renamed_to(mp, &v[i], msg))
-			continue;
+	while ((old = xref_next_replaced(mp->m, msg, old)) != NULL) {
 		found = 1;
 		if (!write)
 			break;
 		out_markup(&mp->o, "Replaces\n");
-		named_xref(mp, v[i].name, msg_page(mp, &v[i]), ".");
+		named_xref(mp, old->name, msg_page(mp, old), ".");
 	}
 	return found;
 }
@@ -897,14 +774,14 @@ message_versions(struct man *mp, const struct amid_message *msg)
 	struct amid_versions plain = *v;
 	size_t i;
 
-	if (!has_versions(v) && !replaces(mp, msg, 0))
+	if (!phrase_has_versions(v) && !replaces(mp, msg, 0))
 		return;
 	section(mp, ".SH", "VERSIONS");
 	plain.nrenamed_to = 0;
 	versions(mp, &plain);
 	for (i = 0; i < v->nrenamed_to; i++) {
-		const char *to = msg_page(mp, find_msg(mp, msg->kind,
-		                                       v->renamed_to[i]));
+		const char *to = msg_page(mp, xref_find(mp->m, msg->kind,
+		                                        v->renamed_to[i]));
 
 		out_markup(&mp->o, "Renamed to\n");
 		if (to != NULL)
@@ -1085,17 +962,14 @@ static const char *
 relation(const struct amid_message *a, const struct amid_message *ev,
          const char **emit_desc)
 {
-	size_t i;
+	const struct amid_emit *e = xref_emit_of(a, ev);
 
-	for (i = 0; i < a->nemits; i++)
-		if (a->emits[i].target == ev) {
-			*emit_desc = a->emits[i].description;
-			return "Caused by this action.";
-		}
-	for (i = 0; i < a->nlist_items; i++)
-		if (a->list_item_refs[i] == ev)
-			return "Sent as an item of the list that answers this "
-			       "action.";
+	if (e != NULL) {
+		*emit_desc = e->description;
+		return "Caused by this action.";
+	}
+	if (xref_lists(a, ev))
+		return "Sent as an item of the list that answers this action.";
 	if (a->list_complete_ref == ev)
 		return "Ends the list that answers this action.";
 	return NULL;
@@ -1339,7 +1213,8 @@ responses(struct man *mp)
 		out_text(&mp->o, r->name);
 		out_markup(&mp->o, "\\fP\n");
 		versions(mp, &r->ver);
-		item_prose(mp, r->description, NULL, has_versions(&r->ver));
+		item_prose(mp, r->description, NULL,
+		           phrase_has_versions(&r->ver));
 		if (r->nuses == 0)
 			continue;
 		out_markup(&mp->o, ".RS\n");
@@ -1385,7 +1260,8 @@ classes(struct man *mp)
 		bold(mp, c->name);
 		out_markup(&mp->o, "\n");
 		versions(mp, &c->ver);
-		item_prose(mp, c->description, NULL, has_versions(&c->ver));
+		item_prose(mp, c->description, NULL,
+		           phrase_has_versions(&c->ver));
 	}
 }
 
@@ -1526,7 +1402,8 @@ values(struct man *mp, const struct amid_meaning *mn)
 		bold(mp, v->name);
 		out_markup(&mp->o, "\n");
 		versions(mp, &v->ver);
-		item_prose(mp, v->description, NULL, has_versions(&v->ver));
+		item_prose(mp, v->description, NULL,
+		           phrase_has_versions(&v->ver));
 	}
 }
 
@@ -1654,16 +1531,19 @@ rule_section(struct man *mp, const struct amid_rule *r)
 	example(mp, "Good example:", r->good);
 }
 
-static const char *const category_titles[] = {
-    [AMID_CAT_FRAMING] = "FRAMING RULES",
-    [AMID_CAT_HEADERS] = "HEADER RULES",
-    [AMID_CAT_SESSION] = "SESSION RULES",
-    [AMID_CAT_DICTIONARY] = "DICTIONARY RULES",
-    [AMID_CAT_SECURITY] = "SECURITY RULES",
-};
-_Static_assert(sizeof(category_titles) / sizeof(category_titles[0]) ==
-                   AMID_CAT__MAX,
-               "one title per rule category");
+/* "FRAMING RULES": the title the other formats give, as .SH spells it. */
+static void
+category_section(struct man *mp, enum amid_rule_category c)
+{
+	const char *t = phrase_category(c);
+	char title[64];
+	size_t i;
+
+	for (i = 0; t[i] != '\0' && i + 1 < sizeof(title); i++)
+		title[i] = (char)toupper((unsigned char)t[i]);
+	title[i] = '\0';
+	section(mp, ".SH", title);
+}
 
 /* The rules of category c, in the model's order (by ID). */
 static void
@@ -1676,7 +1556,7 @@ rule_category(struct man *mp, enum amid_rule_category c)
 		if (mp->m->rules[i].category != c)
 			continue;
 		if (!any++)
-			section(mp, ".SH", category_titles[c]);
+			category_section(mp, c);
 		rule_section(mp, &mp->m->rules[i]);
 	}
 }
@@ -1706,9 +1586,7 @@ emit_man(const struct amid_model *m, FILE *f, const struct emit_opts *opts)
 	size_t i;
 
 	(void)f;
-	mp.action_page = page_names("ami-action-", m->actions, m->nactions);
-	mp.event_page = page_names("ami-event-", m->events, m->nevents);
-	if (mp.action_page == NULL || mp.event_page == NULL)
+	if (page_names_init(&mp.pages, m, &page_style) < 0)
 		mp.failed = 1;
 	else {
 		write_page(&mp, "ami", ami_page, NULL);
@@ -1716,14 +1594,13 @@ emit_man(const struct amid_model *m, FILE *f, const struct emit_opts *opts)
 		if (m->nrules > 0)
 			write_page(&mp, "amilint-rules", rules_page, NULL);
 		for (i = 0; i < m->nactions; i++)
-			write_page(&mp, mp.action_page[i], action_page,
-			           &m->actions[i]);
+			write_page(&mp, msg_page(&mp, &m->actions[i]),
+			           action_page, &m->actions[i]);
 		for (i = 0; i < m->nevents; i++)
-			write_page(&mp, mp.event_page[i], event_page,
-			           &m->events[i]);
+			write_page(&mp, msg_page(&mp, &m->events[i]),
+			           event_page, &m->events[i]);
+		page_names_free(&mp.pages);
 	}
-	free_names(mp.action_page, m->nactions);
-	free_names(mp.event_page, m->nevents);
 	if (mp.failed)
 		fprintf(stderr, "amigen: -T man: could not write the pages "
 		                "under %s\n", opts->out);

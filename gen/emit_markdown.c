@@ -8,77 +8,39 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "emit.h"
 #include "esc_md.h"
 #include "out.h"
+#include "page_name.h"
+#include "phrase.h"
 #include "render.h"
+#include "xref.h"
 
 struct md {
 	const struct amid_model *m;
 	const char *dir; /* the -o directory */
+	struct page_names pages;
 	struct out o;    /* the page being written */
+	struct phrase ph; /* facts in words, written to o */
 	const char *up;  /* from that page to the top: "" or "../" */
 	int bad;         /* out of memory, or a page could not be written */
 };
 
-static const char *const kind_dirs[AMID_KIND__MAX] = {
-    [AMID_ACTION] = "actions",
-    [AMID_EVENT] = "events",
-    [AMID_RESPONSE] = NULL, /* responses have no pages of their own */
-};
-
-static const char *const source_phrases[AMID_SRC__MAX] = {
-    [AMID_SRC_NONE] = NULL,
-    [AMID_SRC_SEED] = "the classic manager API documentation",
-    [AMID_SRC_ASTERISK] = "Asterisk's XML documentation",
-    [AMID_SRC_WIRE] = "seen on the wire, undocumented",
-};
-_Static_assert(sizeof(source_phrases) / sizeof(source_phrases[0]) ==
-                   AMID_SRC__MAX,
-               "one phrase per source");
-
-/* What a renamed-to names: the same kind of entry, or just words. */
-enum rename_to { RN_TEXT, RN_HEADER, RN_ACTION, RN_EVENT };
+/*
+ * Events may differ only in case (Newcallerid, NewCallerid): the later one
+ * gets "~2" (then "~3"...) after its name, so no two files collide on a
+ * case-insensitive file system; '~' is never part of a name.
+ */
+static const struct page_style page_style = {.sep = '~'};
 
 /* ---- file names and links ---------------------------------------------- */
 
-static const struct amid_message *
-kind_list(const struct amid_model *m, enum amid_kind k, size_t *n)
-{
-	*n = k == AMID_ACTION ? m->nactions : m->nevents;
-	return k == AMID_ACTION ? m->actions : m->events;
-}
-
-/*
- * Events may differ only in case (Newcallerid, NewCallerid).  The later
- * one in the model's order gets "~2" (then "~3"...) after its name, so
- * no two files collide on a case-insensitive file system: '~' is never
- * part of a name.
- */
-static unsigned
-same_name_before(const struct amid_model *m, const struct amid_message *msg)
-{
-	size_t n, i;
-	const struct amid_message *v = kind_list(m, msg->kind, &n);
-	unsigned k = 0;
-
-	for (i = 0; i < n && &v[i] != msg; i++)
-		if (strcasecmp(v[i].name, msg->name) == 0)
-			k++;
-	return k;
-}
-
 /* The file name of a message's page, without directory and ".md". */
 static void
-write_stem(FILE *f, const struct amid_model *m, const struct amid_message *msg)
+write_stem(FILE *f, const struct md *d, const struct amid_message *msg)
 {
-	unsigned k = same_name_before(m, msg);
-
-	esc_md_path(f, msg->name);
-	if (k > 0)
-		fprintf(f, "~%u", k + 1);
+	esc_md_path(f, page_name(&d->pages, msg));
 }
 
 static void
@@ -86,8 +48,8 @@ link_message(struct md *d, const struct amid_message *msg)
 {
 	out_markup(&d->o, "[");
 	out_text(&d->o, msg->name);
-	out_markup(&d->o, "](%s%s/", d->up, kind_dirs[msg->kind]);
-	write_stem(d->o.f, d->m, msg);
+	out_markup(&d->o, "](%s%s/", d->up, page_dir(msg->kind));
+	write_stem(d->o.f, d, msg);
 	out_markup(&d->o, ".md)");
 }
 
@@ -118,25 +80,38 @@ link_class(struct md *d, const char *name)
 	out_markup(&d->o, ")");
 }
 
-/* A link to the entry name renames to, or the name alone. */
+/* Responses have no page: they are listed in the index. */
 static void
-link_renamed(struct md *d, enum rename_to rn, const char *name)
+link_response(struct md *d, const struct amid_message *r)
 {
-	const struct amid_header *h = NULL;
-	const struct amid_message *msg = NULL;
+	out_markup(&d->o, "[");
+	out_text(&d->o, r->name);
+	out_markup(&d->o, "](%sREADME.md#responses)", d->up);
+}
 
-	if (rn == RN_HEADER)
-		h = amid_find_header(d->m, name);
-	else if (rn == RN_ACTION)
-		msg = amid_find_action(d->m, name);
-	else if (rn == RN_EVENT)
-		msg = amid_find_event(d->m, name);
-	if (h != NULL)
-		link_header(d, h);
-	else if (msg != NULL)
-		link_message(d, msg);
-	else
-		out_text(&d->o, name);
+/* The links of phrase.c: its ctx is the md. */
+static void
+ph_link_header(void *ctx, const struct amid_header *h)
+{
+	link_header(ctx, h);
+}
+
+static void
+ph_link_message(void *ctx, const struct amid_message *msg)
+{
+	link_message(ctx, msg);
+}
+
+static void
+ph_link_class(void *ctx, const char *name)
+{
+	link_class(ctx, name);
+}
+
+static void
+ph_link_response(void *ctx, const struct amid_message *r)
+{
+	link_response(ctx, r);
 }
 
 /* ---- prose ------------------------------------------------------------- */
@@ -265,64 +240,7 @@ text_at_start(struct md *d, const char *s)
 	out_text(&d->o, s);
 }
 
-/* ---- facts ------------------------------------------------------------- */
-
-/* "since 1.6, removed in 12, renamed to X"; returns 0 if none. */
-static int
-ver_facts(struct md *d, const struct amid_versions *v, enum rename_to rn)
-{
-	const char *sep = "";
-	size_t i;
-
-	if (v->since) {
-		out_markup(&d->o, "since ");
-		out_text(&d->o, v->since);
-		sep = ", ";
-	}
-	if (v->deprecated) {
-		out_markup(&d->o, "%sdeprecated in ", sep);
-		out_text(&d->o, v->deprecated);
-		sep = ", ";
-	}
-	if (v->removed) {
-		out_markup(&d->o, "%sremoved in ", sep);
-		out_text(&d->o, v->removed);
-		sep = ", ";
-	}
-	for (i = 0; i < v->nrenamed_to; i++) {
-		if (i == 0)
-			out_markup(&d->o, "%srenamed to ", sep);
-		else
-			out_markup(&d->o, " and ");
-		link_renamed(d, rn, v->renamed_to[i]);
-	}
-	return *sep != '\0' || v->nrenamed_to > 0;
-}
-
-static int
-has_versions(const struct amid_versions *v)
-{
-	return v->since || v->deprecated || v->removed || v->nrenamed_to;
-}
-
-/*
- * "Versions: since 1.6. Source: ..." as sentences of the paragraph being
- * written, the first after lead; returns 0 when there is nothing to say.
- */
-static int
-facts(struct md *d, const struct amid_versions *v, enum amid_source src,
-      enum rename_to rn, const char *lead)
-{
-	if (has_versions(v)) {
-		out_markup(&d->o, "%sVersions: ", lead);
-		ver_facts(d, v, rn);
-		out_markup(&d->o, ".");
-		lead = " ";
-	}
-	if (source_phrases[src] != NULL)
-		out_markup(&d->o, "%sSource: %s.", lead, source_phrases[src]);
-	return has_versions(v) || source_phrases[src] != NULL;
-}
+/* ---- pages ------------------------------------------------------------- */
 
 /* Every page starts with the same way back. */
 static void
@@ -334,8 +252,6 @@ nav(struct md *d)
 	           "[Events](%sREADME.md#events)\n",
 	           d->up, d->up, d->up, d->up, d->up);
 }
-
-/* ---- pages ------------------------------------------------------------- */
 
 static int
 page_open(struct md *d, const char *relpath, const char *up)
@@ -369,8 +285,8 @@ message_open(struct md *d, const struct amid_message *msg, char **relpath)
 
 	if (mem == NULL)
 		return -1;
-	fprintf(mem, "%s/", kind_dirs[msg->kind]);
-	write_stem(mem, d->m, msg);
+	fprintf(mem, "%s/", page_dir(msg->kind));
+	write_stem(mem, d, msg);
 	fputs(".md", mem);
 	if (fclose(mem) != 0)
 		return -1;
@@ -416,7 +332,7 @@ use_row(struct md *d, const struct amid_message *msg, const struct amid_use *u)
 		out_text(&d->o, msg->groups[u->group].name);
 	}
 	out_markup(&d->o, " | ");
-	ver_facts(d, &u->ver, RN_HEADER);
+	phrase_versions(&d->ph, &u->ver, RN_HEADER);
 	out_markup(&d->o, " | ");
 	inline_ok = prose_cell(d, use_prose(u));
 	out_markup(&d->o, " |\n");
@@ -572,88 +488,24 @@ events_section(struct md *d, const struct amid_message *msg)
 static void
 sent_by_section(struct md *d, const struct amid_message *ev)
 {
+	static const char *const how[XREF_HOW__MAX] = {
+	    [XREF_LIST_ITEM] = ", as an item of its list\n",
+	    [XREF_LIST_END] = ", to end its list\n",
+	    [XREF_EMITS] = " causes it",
+	};
+	struct xref_send x = {0};
 	int done = 0;
-	size_t i, k;
 
-	for (i = 0; i < d->m->nactions; i++) {
-		const struct amid_message *a = &d->m->actions[i];
-
-		for (k = 0; k < a->nlist_items; k++)
-			if (a->list_item_refs[k] == ev) {
-				once(d, &done, "\n## Sent by\n\n");
-				out_markup(&d->o, "- ");
-				link_message(d, a);
-				out_markup(&d->o, ", as an item of its list\n");
-			}
-		if (a->list_complete_ref == ev) {
-			once(d, &done, "\n## Sent by\n\n");
-			out_markup(&d->o, "- ");
-			link_message(d, a);
-			out_markup(&d->o, ", to end its list\n");
-		}
-		for (k = 0; k < a->nemits; k++)
-			if (a->emits[k].target == ev) {
-				once(d, &done, "\n## Sent by\n\n");
-				out_markup(&d->o, "- ");
-				link_message(d, a);
-				out_markup(&d->o, " causes it");
-				prose_item(d, a->emits[k].description);
-			}
+	while (xref_next_send(d->m, ev, &x)) {
+		once(d, &done, "\n## Sent by\n\n");
+		out_markup(&d->o, "- ");
+		link_message(d, x.action);
+		out_markup(&d->o, "%s", how[x.how]);
+		if (x.emit != NULL)
+			prose_item(d, x.emit->description);
 	}
 }
 
-/* Whether msg renames to target (a rename names the same kind). */
-static int
-renames_to(const struct amid_model *m, const struct amid_message *msg,
-           const struct amid_message *target)
-{
-	size_t i;
-
-	for (i = 0; i < msg->ver.nrenamed_to; i++)
-		if ((msg->kind == AMID_ACTION
-		         ? amid_find_action(m, msg->ver.renamed_to[i])
-		         : amid_find_event(m, msg->ver.renamed_to[i])) == target)
-			return 1;
-	return 0;
-}
-
-/* " It replaces Link." for the other end of a rename. */
-static void
-replaces(struct md *d, const struct amid_message *msg)
-{
-	size_t n, i;
-	const struct amid_message *v = kind_list(d->m, msg->kind, &n);
-	const char *sep = " It replaces ";
-
-	for (i = 0; i < n; i++)
-		if (renames_to(d->m, &v[i], msg)) {
-			out_markup(&d->o, "%s", sep);
-			link_message(d, &v[i]);
-			sep = ", ";
-		}
-	if (sep[0] == ',')
-		out_markup(&d->o, ".");
-}
-
-/* "An action, sent by a client; class X. Versions: ... Source: ..." */
-static void
-intro_para(struct md *d, const struct amid_message *msg)
-{
-	size_t i;
-
-	out_markup(&d->o, "\nAn %s", msg->kind == AMID_ACTION
-	                                 ? "action, sent by a client"
-	                                 : "event, sent by the server");
-	for (i = 0; i < msg->nclasses; i++) {
-		out_markup(&d->o, "%s", i ? ", " : "; class ");
-		link_class(d, msg->classes[i]);
-	}
-	out_markup(&d->o, ".");
-	facts(d, &msg->ver, msg->source,
-	      msg->kind == AMID_ACTION ? RN_ACTION : RN_EVENT, " ");
-	replaces(d, msg);
-	out_markup(&d->o, "\n");
-}
 static void
 message_page(struct md *d, const struct amid_message *msg)
 {
@@ -667,7 +519,9 @@ message_page(struct md *d, const struct amid_message *msg)
 	out_markup(&d->o, "\n# ");
 	text_at_start(d, msg->name);
 	out_markup(&d->o, "\n");
-	intro_para(d, msg);
+	out_markup(&d->o, "\n");
+	phrase_message(&d->ph, msg);
+	out_markup(&d->o, "\n");
 	if (msg->description != NULL) {
 		out_markup(&d->o, "\n");
 		prose_blocks(d, msg->description, 0);
@@ -697,21 +551,7 @@ meaning_facts(struct md *d, const struct amid_meaning *mn)
 	} else
 		out_markup(&d->o, "Type");
 	out_markup(&d->o, " `%s`", amid_type_name(mn->type));
-	if (mn->repeat)
-		out_markup(&d->o, ", repeatable");
-	if (mn->has_min)
-		out_markup(&d->o, ", at least %lld", mn->min);
-	if (mn->has_max)
-		out_markup(&d->o, ", at most %lld", mn->max);
-	if (mn->has_max_length)
-		out_markup(&d->o, ", at most %llu characters", mn->max_length);
-	if (has_versions(&mn->ver)) {
-		out_markup(&d->o, "; ");
-		ver_facts(d, &mn->ver, RN_HEADER);
-	}
-	out_markup(&d->o, ".");
-	if (source_phrases[mn->source] != NULL)
-		out_markup(&d->o, " Source: %s.", source_phrases[mn->source]);
+	phrase_limits(&d->ph, mn);
 	out_markup(&d->o, "\n");
 }
 
@@ -729,57 +569,13 @@ values_list(struct md *d, const struct amid_meaning *mn)
 
 		out_markup(&d->o, "- ");
 		text_at_start(d, v->name);
-		if (has_versions(&v->ver)) {
+		if (phrase_has_versions(&v->ver)) {
 			out_markup(&d->o, " (");
-			ver_facts(d, &v->ver, RN_TEXT);
+			phrase_versions(&d->ph, &v->ver, RN_TEXT);
 			out_markup(&d->o, ")");
 		}
 		prose_item(d, v->description);
 	}
-}
-
-/* A link to a use's message: a page, or the index for the others. */
-static void
-link_owner(struct md *d, const struct amid_use *u)
-{
-	const struct amid_message *o = u->owner;
-
-	if (o->kind != AMID_RESPONSE) {
-		link_message(d, o);
-		if (u->in_response)
-			out_markup(&d->o, " (response)");
-		return;
-	}
-	out_markup(&d->o, "[");
-	out_text(&d->o, o->name);
-	out_markup(&d->o, "](%sREADME.md#responses)", d->up);
-}
-
-static void
-used_by_kind(struct md *d, const struct amid_meaning *mn, enum amid_kind k)
-{
-	static const char *const plural[AMID_KIND__MAX] = {
-	    [AMID_ACTION] = "actions",
-	    [AMID_EVENT] = "events",
-	    [AMID_RESPONSE] = "responses",
-	};
-	const char *sep = NULL;
-	size_t i;
-
-	for (i = 0; i < mn->nuses; i++) {
-		const struct amid_use *u = mn->uses[i];
-
-		if (u->owner->kind != k || u->owner->name == NULL)
-			continue;
-		if (sep == NULL)
-			out_markup(&d->o, "\nUsed by %s: ", plural[k]);
-		else
-			out_markup(&d->o, "%s", sep);
-		link_owner(d, u);
-		sep = ", ";
-	}
-	if (sep != NULL)
-		out_markup(&d->o, ".\n");
 }
 
 static void
@@ -791,7 +587,7 @@ used_by(struct md *d, const struct amid_meaning *mn)
 	if (mn->nuses == 0)
 		out_markup(&d->o, "\nNo message uses it.\n");
 	for (k = 0; k < AMID_KIND__MAX; k++)
-		used_by_kind(d, mn, (enum amid_kind)k);
+		phrase_used_by(&d->ph, mn, (enum amid_kind)k);
 	for (i = 0; i < mn->nuses; i++)
 		if (mn->uses[i]->owner->name == NULL)
 			out_markup(&d->o, "\nEvery %s may carry it: see the "
@@ -851,39 +647,6 @@ headers_page(struct md *d)
 
 /* ---- classes.md --------------------------------------------------------- */
 
-static int
-in_class(const struct amid_message *msg, const struct amid_class *c)
-{
-	size_t i;
-
-	for (i = 0; i < msg->nclasses; i++)
-		if (msg->class_refs[i] == c)
-			return 1;
-	return 0;
-}
-
-static void
-class_members(struct md *d, const struct amid_class *c, enum amid_kind k)
-{
-	size_t n, i;
-	const struct amid_message *v = kind_list(d->m, k, &n);
-	const char *sep = NULL;
-
-	for (i = 0; i < n; i++) {
-		if (!in_class(&v[i], c))
-			continue;
-		if (sep == NULL)
-			out_markup(&d->o, "\n%s: ",
-			           k == AMID_ACTION ? "Actions" : "Events");
-		else
-			out_markup(&d->o, "%s", sep);
-		link_message(d, &v[i]);
-		sep = ", ";
-	}
-	if (sep != NULL)
-		out_markup(&d->o, ".\n");
-}
-
 static void
 classes_page(struct md *d)
 {
@@ -903,30 +666,19 @@ classes_page(struct md *d)
 		out_markup(&d->o, "\n## ");
 		text_at_start(d, c->name);
 		out_markup(&d->o, "\n");
-		if (facts(d, &c->ver, c->source, RN_TEXT, "\n"))
+		if (phrase_facts(&d->ph, &c->ver, c->source, RN_TEXT, "\n"))
 			out_markup(&d->o, "\n");
 		if (c->description != NULL) {
 			out_markup(&d->o, "\n");
 			prose_blocks(d, c->description, 0);
 		}
-		class_members(d, c, AMID_ACTION);
-		class_members(d, c, AMID_EVENT);
+		phrase_members(&d->ph, c, AMID_ACTION);
+		phrase_members(&d->ph, c, AMID_EVENT);
 	}
 	page_close(d, "classes.md");
 }
 
 /* ---- rules.md: amilint's rules ---------------------------------------- */
-
-static const char *const category_titles[] = {
-    [AMID_CAT_FRAMING] = "Framing rules",
-    [AMID_CAT_HEADERS] = "Header rules",
-    [AMID_CAT_SESSION] = "Session rules",
-    [AMID_CAT_DICTIONARY] = "Dictionary rules",
-    [AMID_CAT_SECURITY] = "Security rules",
-};
-_Static_assert(sizeof(category_titles) / sizeof(category_titles[0]) ==
-                   AMID_CAT__MAX,
-               "one title per rule category");
 
 static const char rules_intro[] =
     "\n# Lint rules\n\n"
@@ -1071,13 +823,14 @@ rules_page(struct md *d)
 	for (i = 0; i < m->nrules; i++)
 		rule_row(d, &m->rules[i]);
 	for (c = 0; c < AMID_CAT__MAX; c++) {
+		const char *title = phrase_category((enum amid_rule_category)c);
 		int any = 0;
 
 		for (i = 0; i < m->nrules; i++) {
 			if (m->rules[i].category != (enum amid_rule_category)c)
 				continue;
 			if (!any++)
-				out_markup(&d->o, "\n## %s\n", category_titles[c]);
+				out_markup(&d->o, "\n## %s\n", title);
 			rule_section(d, &m->rules[i]);
 		}
 	}
@@ -1150,7 +903,7 @@ static void
 messages_table(struct md *d, enum amid_kind k)
 {
 	size_t n, i, c;
-	const struct amid_message *v = kind_list(d->m, k, &n);
+	const struct amid_message *v = xref_messages(d->m, k, &n);
 	int action = k == AMID_ACTION;
 
 	out_markup(&d->o, "\n## %s\n\n", action ? "Actions" : "Events");
@@ -1169,7 +922,8 @@ messages_table(struct md *d, enum amid_kind k)
 			link_class(d, v[i].classes[c]);
 		}
 		out_markup(&d->o, " | ");
-		ver_facts(d, &v[i].ver, action ? RN_ACTION : RN_EVENT);
+		phrase_versions(&d->ph, &v[i].ver,
+		                action ? RN_ACTION : RN_EVENT);
 		out_markup(&d->o, " |\n");
 	}
 }
@@ -1221,6 +975,16 @@ emit_markdown(const struct amid_model *m, FILE *f, const struct emit_opts *o)
 	size_t i;
 
 	(void)f;
+	d.ph = (struct phrase){.o = &d.o, .m = m, .par = "\n",
+	                       .end_par = "\n", .ctx = &d,
+	                       .link_header = ph_link_header,
+	                       .link_message = ph_link_message,
+	                       .link_class = ph_link_class,
+	                       .link_response = ph_link_response};
+	if (page_names_init(&d.pages, m, &page_style) < 0) {
+		fputs("amigen: out of memory\n", stderr);
+		return -1;
+	}
 	index_page(&d);
 	headers_page(&d);
 	classes_page(&d);
@@ -1230,5 +994,6 @@ emit_markdown(const struct amid_model *m, FILE *f, const struct emit_opts *o)
 		message_page(&d, &m->events[i]);
 	if (m->nrules > 0)
 		rules_page(&d);
+	page_names_free(&d.pages);
 	return d.bad ? -1 : 0;
 }

@@ -14,71 +14,9 @@ cd "$(dirname "$0")/.." || exit 2
 amigen=$build/amigen
 out=$build/html-test
 rm -rf "$out" && mkdir -p "$out" || exit 2
-pass=0 fail=0
 
-# A dictionary of awkward text: names and values full of markup
-# characters, prose that is not one paragraph where a table cell or a
-# list item wants one, raw HTML, events differing only in case.
-cat > "$out/tricky.xml" << 'EOF_XML'
-<?xml version="1.0" encoding="UTF-8"?>
-<amidict format="1">
-  <class name="call"><description>Calls | and *pipes*.</description></class>
-  <header name="Channel">
-    <meaning key="channel" type="channel"><description>A channel.</description></meaning>
-    <meaning key="other" type="string"><description>
-      Two paragraphs.
-
-      The second one, with `a|b` in code.
-    </description></meaning>
-  </header>
-  <header name="Odd_Name-2">
-    <meaning type="enum" case="insensitive">
-      <description>
-        A list:
-
-        - one
-        - two
-
-        and code:
-
-            x | y
-      </description>
-      <value name="- dash"/>
-      <value name="1. one"><description>Starts like a list.</description></value>
-      <value name="&lt;b&gt;|x*_y_`z`"><description>
-        Block prose:
-
-        1. first
-        2. second
-      </description></value>
-      <value name="#hash &amp;amp; [link](x) &quot;'"/>
-    </meaning>
-  </header>
-  <action name="Do_It" class="call">
-    <description>Hard line\
-break, `code | pipe` and &lt;i&gt;raw html&lt;/i&gt;.</description>
-    <param name="Channel" meaning="other" required="yes"/>
-    <param name="Odd_Name-2">
-      <description>
-        Not one paragraph:
-
-        > a quote
-      </description>
-    </param>
-    <emits event="Thing"><description>
-      First.
-
-      Second.
-    </description></emits>
-  </action>
-  <event name="Thing" class="call"><field name="Channel" meaning="channel"/></event>
-  <event name="THING" class="call"><field name="Odd_Name-2"/></event>
-  <event name="thing" class="call"><field name="Odd_Name-2"/></event>
-</amidict>
-EOF_XML
-
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL $*"; fail=$((fail + 1)); }
+. tests/lib.sh
+tricky_xml > "$out/tricky.xml"
 
 files() { (cd "$1" && find . -type f | sed 's|^\./||' | LC_ALL=C sort); }
 
@@ -97,7 +35,7 @@ check_xmllint() {
 	else ok; fi
 }
 
-# facts SITE: "FILE<TAB>page|id|href<TAB>VALUE" lines for links.awk; the
+# facts SITE: "FILE<TAB>page|id|href<TAB>VALUE" lines for resolve_links; the
 # URLs of the search index count as links of search.js (at the top).
 facts() {
 	for p in $(files "$1"); do
@@ -114,54 +52,6 @@ facts() {
 		esac
 	done
 }
-
-cat > "$out/links.awk" << 'EOF'
-BEGIN { FS = "\t" }
-function hex(c) { return index("0123456789abcdef", tolower(c)) - 1 }
-function decode(s,   r, c) {
-	r = ""
-	while (match(s, /%[0-9A-Fa-f][0-9A-Fa-f]/)) {
-		c = hex(substr(s, RSTART + 1, 1)) * 16 + hex(substr(s, RSTART + 2, 1))
-		r = r substr(s, 1, RSTART - 1) sprintf("%c", c)
-		s = substr(s, RSTART + 3)
-	}
-	return r s
-}
-function norm(path,   n, i, k, part, stack, r) {
-	n = split(path, part, "/")
-	k = 0
-	for (i = 1; i <= n; i++) {
-		if (part[i] == "..") { if (k == 0) return "(outside)/" path; k-- }
-		else if (part[i] != "." && part[i] != "") stack[++k] = part[i]
-	}
-	r = ""
-	for (i = 1; i <= k; i++) r = r (i > 1 ? "/" : "") stack[i]
-	return r
-}
-$2 == "page" { page[$1] = 1; next }
-$2 == "id" { id[$1 "#" $3] = 1; next }
-$2 == "href" { n++; src[n] = $1; ref[n] = $3 }
-END {
-	for (i = 1; i <= n; i++) {
-		r = ref[i]
-		if (r ~ /^[A-Za-z][A-Za-z0-9+.-]*:/ || r ~ /^\/\//) {
-			print "  " src[i] ": leaves the site: " r; nbad++
-			continue
-		}
-		h = index(r, "#")
-		path = h ? substr(r, 1, h - 1) : r
-		frag = h ? decode(substr(r, h + 1)) : ""
-		d = src[i]; sub(/[^\/]*$/, "", d)
-		t = path == "" ? src[i] : norm(d decode(path))
-		if (!(t in page)) { print "  " src[i] ": no such file: " r; nbad++ }
-		else if (frag != "" && !((t "#" frag) in id)) {
-			print "  " src[i] ": no such id: " r; nbad++
-		}
-	}
-	printf "  %d links checked\n", n
-	exit (nbad > 0)
-}
-EOF
 
 # The index is data a script can read: every entry has a name, a kind and
 # a URL.
@@ -197,16 +87,9 @@ browser() {
 for case in small:tests/golden/small.xml tricky:"$out/tricky.xml" \
     dictionary:dictionary/; do
 	name=${case%%:*} input=${case#*:} site=$out/site-${case%%:*}
-	"$amigen" -T html -o "$site" "$input" 2> "$out/err"
-	rc=$?
-	# 1 is warnings in the dictionary; a sanitizer exits 1 too.
-	if [ $rc -gt 1 ] || grep -q "Sanitizer\|runtime error" "$out/err"; then
-		bad "amigen -T html $input exited $rc"; cat "$out/err"
-		continue
-	fi
-	ok
+	generate html "$site" "$input" || continue
 	check_xmllint "$site" "$name"
-	if facts "$site" | awk -f "$out/links.awk"; then ok
+	if facts "$site" | resolve_links fail; then ok
 	else bad "links of $name"; fi
 	if check_index "$site"; then ok; else bad "search index of $name"; fi
 done
@@ -219,5 +102,4 @@ elif [ -d "$out/site-small" ]; then
 fi
 [ -f "$out/search.png" ] && printf '  screenshots: %s/search.png, action.png\n' "$out"
 
-echo "html: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+summary html

@@ -10,9 +10,8 @@
 build=$(cd "$1" && pwd) || exit 2
 amigen=$build/amigen
 top=$(cd "$(dirname "$0")/.." && pwd)
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL $*"; fail=$((fail + 1)); }
+cd "$top" || exit 2
+. tests/lib.sh
 
 # Whole log lines: a warning wrapped at 79 columns could hide from grep.
 max_print_line=10000
@@ -48,7 +47,6 @@ pdf() {
 	fi
 }
 
-cd "$top" || exit 2
 if ! command -v pdflatex > /dev/null || ! command -v makeindex > /dev/null
 then
 	bad "pdflatex or makeindex missing: apt-get install texlive-latex-base" \
@@ -62,5 +60,4 @@ else
 		echo "skip dictionary: amigen -T check dictionary fails"
 	fi
 fi
-echo "latex: $pass passed, $fail failed"
-[ $fail -eq 0 ] && [ $pass -gt 0 ]
+summary latex && [ $pass -gt 0 ]

@@ -14,10 +14,8 @@ amigen=$build/amigen
 top=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL $*"; fail=$((fail + 1)); }
 cd "$top" || exit 2
+. tests/lib.sh
 
 # lint FILE: mandoc's exit status and every byte it prints count.
 lint() {
@@ -132,5 +130,4 @@ else
 	echo "skipped: dictionary/ (amigen -T check exits $rc)"
 fi
 
-echo "man: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+summary man

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "esc_c.h"
+#include "esc_table.h"
 #include "suites.h"
 
 static const struct {
@@ -50,45 +51,27 @@ static const struct {
 static char *
 escaped(const char *s, int comment)
 {
-	char *buf = NULL;
-	size_t len = 0;
 	int bol = 1;
-	FILE *f = open_memstream(&buf, &len);
+	char *got;
 
-	ck_assert_ptr_nonnull(f);
 	if (comment)
-		esc_c_comment(f, s);
-	else
-		esc_c(f, s, &bol);
-	ck_assert_int_eq(fclose(f), 0);
-	if (!comment) /* a literal's text is never at the start of a line */
-		ck_assert_int_eq(bol, s[0] == '\0');
-	return buf;
+		return esc_capture(esc_c_comment, s);
+	got = esc_capture_text(esc_c, s, &bol);
+	/* A literal's text is never at the start of a line. */
+	ck_assert_int_eq(bol, s[0] == '\0');
+	return got;
 }
 
 START_TEST(test_escape)
 {
-	char *got = escaped(cases[_i].in, 0);
-	int same = strcmp(got, cases[_i].want) == 0;
-
-	if (!same)
-		fprintf(stderr, "%s: got %s, want %s\n", cases[_i].name, got,
-		        cases[_i].want);
-	free(got);
-	ck_assert_msg(same, "%s", cases[_i].name);
+	esc_check(cases[_i].name, escaped(cases[_i].in, 0), cases[_i].want);
 }
 END_TEST
 
 START_TEST(test_comment)
 {
-	char *got = escaped(comment_cases[_i].in, 1);
-	int same = strcmp(got, comment_cases[_i].want) == 0;
-
-	if (!same)
-		fprintf(stderr, "%s: got %s, want %s\n", comment_cases[_i].name,
-		        got, comment_cases[_i].want);
-	free(got);
-	ck_assert_msg(same, "%s", comment_cases[_i].name);
+	esc_check(comment_cases[_i].name, escaped(comment_cases[_i].in, 1),
+	          comment_cases[_i].want);
 }
 END_TEST
 
@@ -158,18 +141,15 @@ START_TEST(test_comment_every_byte)
 }
 END_TEST
 
-#define NELEM(v) (int)(sizeof(v) / sizeof((v)[0]))
-
 Suite *
 suite_esc_c(void)
 {
-	Suite *s = suite_create("esc_c");
-	TCase *tc = tcase_create("esc_c");
+	TCase *tc;
+	Suite *s = esc_suite("esc_c", &tc);
 
 	tcase_add_loop_test(tc, test_escape, 0, NELEM(cases));
 	tcase_add_loop_test(tc, test_comment, 0, NELEM(comment_cases));
 	tcase_add_test(tc, test_every_byte_round_trips);
 	tcase_add_test(tc, test_comment_every_byte);
-	suite_add_tcase(s, tc);
 	return s;
 }

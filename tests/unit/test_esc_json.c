@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "esc_json.h"
+#include "esc_table.h"
 #include "suites.h"
 
 static const struct {
@@ -34,26 +35,12 @@ static const struct {
 static char *
 escaped(const char *s)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	ck_assert_ptr_nonnull(f);
-	esc_json(f, s);
-	ck_assert_int_eq(fclose(f), 0);
-	return buf;
+	return esc_capture(esc_json, s);
 }
 
 START_TEST(test_escape)
 {
-	char *got = escaped(cases[_i].in);
-	int same = strcmp(got, cases[_i].want) == 0;
-
-	if (!same)
-		fprintf(stderr, "%s: got %s, want %s\n", cases[_i].name, got,
-		        cases[_i].want);
-	free(got);
-	ck_assert_msg(same, "%s", cases[_i].name);
+	esc_check(cases[_i].name, escaped(cases[_i].in), cases[_i].want);
 }
 END_TEST
 
@@ -107,18 +94,15 @@ START_TEST(test_printable_ascii)
 }
 END_TEST
 
-#define NELEM(v) (int)(sizeof(v) / sizeof((v)[0]))
-
 Suite *
 suite_esc_json(void)
 {
-	Suite *s = suite_create("esc_json");
-	TCase *tc = tcase_create("esc_json");
+	TCase *tc;
+	Suite *s = esc_suite("esc_json", &tc);
 
 	tcase_add_loop_test(tc, test_escape, 0, NELEM(cases));
 	tcase_add_test(tc, test_null);
 	tcase_add_test(tc, test_every_control_char);
 	tcase_add_test(tc, test_printable_ascii);
-	suite_add_tcase(s, tc);
 	return s;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "esc_latex.h"
+#include "esc_table.h"
 #include "suites.h"
 
 enum which { TEXT, LABEL, INDEX };
@@ -68,32 +69,18 @@ static const struct {
 static char *
 escaped(enum which which, const char *s, int *bol)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	ck_assert_ptr_nonnull(f);
 	if (which == TEXT)
-		esc_latex(f, s, bol);
-	else if (which == LABEL)
-		esc_latex_label(f, s);
-	else
-		esc_latex_index(f, s);
-	ck_assert_int_eq(fclose(f), 0);
-	return buf;
+		return esc_capture_text(esc_latex, s, bol);
+	return esc_capture(which == LABEL ? esc_latex_label : esc_latex_index,
+	                   s);
 }
 
 START_TEST(test_escape)
 {
 	int bol = 1;
-	char *got = escaped(cases[_i].which, cases[_i].in, &bol);
-	int same = strcmp(got, cases[_i].want) == 0;
 
-	if (!same)
-		fprintf(stderr, "%s: got %s, want %s\n", cases[_i].name, got,
-		        cases[_i].want);
-	free(got);
-	ck_assert_msg(same, "%s", cases[_i].name);
+	esc_check(cases[_i].name, escaped(cases[_i].which, cases[_i].in, &bol),
+	          cases[_i].want);
 }
 END_TEST
 
@@ -145,18 +132,15 @@ START_TEST(test_label_alphabet)
 }
 END_TEST
 
-#define NELEM(v) (int)(sizeof(v) / sizeof((v)[0]))
-
 Suite *
 suite_esc_latex(void)
 {
-	Suite *s = suite_create("esc_latex");
-	TCase *tc = tcase_create("esc_latex");
+	TCase *tc;
+	Suite *s = esc_suite("esc_latex", &tc);
 
 	tcase_add_loop_test(tc, test_escape, 0, NELEM(cases));
 	tcase_add_test(tc, test_bol);
 	tcase_add_test(tc, test_printable_ascii);
 	tcase_add_test(tc, test_label_alphabet);
-	suite_add_tcase(s, tc);
 	return s;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "esc_md.h"
+#include "esc_table.h"
 #include "suites.h"
 
 /* bol: the escaper is called at the start of a line. */
@@ -74,59 +75,30 @@ static const struct {
 	{"utf-8 kept", "Caf\xc3\xa9", "caf\xc3\xa9"},
 };
 
-/* Runs fn on in into a memory stream and returns what it wrote. */
-static char *
-capture(void (*fn)(FILE *, const char *), const char *in)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	ck_assert_ptr_nonnull(f);
-	fn(f, in);
-	ck_assert_int_eq(fclose(f), 0);
-	return buf;
-}
-
-static void
-check(const char *name, char *got, const char *want)
-{
-	int same = strcmp(got, want) == 0;
-
-	if (!same)
-		fprintf(stderr, "%s: got \"%s\", want \"%s\"\n", name, got, want);
-	free(got);
-	ck_assert_msg(same, "%s", name);
-}
-
 START_TEST(test_text)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
 	int bol = text_cases[_i].bol;
+	char *got = esc_capture_text(esc_md, text_cases[_i].in, &bol);
 
-	ck_assert_ptr_nonnull(f);
-	esc_md(f, text_cases[_i].in, &bol);
-	ck_assert_int_eq(fclose(f), 0);
 	/* Text never ends a line; nothing written leaves bol as it was. */
 	ck_assert_int_eq(bol, text_cases[_i].in[0] ? 0 : text_cases[_i].bol);
-	check(text_cases[_i].name, buf, text_cases[_i].want);
+	esc_check(text_cases[_i].name, got, text_cases[_i].want);
 }
 END_TEST
 
 START_TEST(test_path)
 {
-	check(path_cases[_i].name, capture(esc_md_path, path_cases[_i].in),
-	      path_cases[_i].want);
+	esc_check(path_cases[_i].name,
+	          esc_capture(esc_md_path, path_cases[_i].in),
+	          path_cases[_i].want);
 }
 END_TEST
 
 START_TEST(test_anchor)
 {
-	check(anchor_cases[_i].name,
-	      capture(esc_md_anchor, anchor_cases[_i].in),
-	      anchor_cases[_i].want);
+	esc_check(anchor_cases[_i].name,
+	          esc_capture(esc_md_anchor, anchor_cases[_i].in),
+	          anchor_cases[_i].want);
 }
 END_TEST
 
@@ -137,36 +109,26 @@ START_TEST(test_every_punctuation)
 	int c, bol;
 
 	for (c = 0x21; c < 0x7f; c++) {
-		char *buf = NULL;
-		size_t len = 0;
-		FILE *f = open_memstream(&buf, &len);
-
-		ck_assert_ptr_nonnull(f);
 		in[0] = (char)c;
 		bol = 0;
-		esc_md(f, in, &bol);
-		ck_assert_int_eq(fclose(f), 0);
-		got = buf;
+		got = esc_capture_text(esc_md, in, &bol);
 		ck_assert_msg(strcmp(got, in) == 0 ||
 		                  (got[0] == '\\' && strcmp(got + 1, in) == 0),
 		              "char 0x%02x became \"%s\"", c, got);
-		free(buf);
+		free(got);
 	}
 }
 END_TEST
 
-#define NELEM(v) (int)(sizeof(v) / sizeof((v)[0]))
-
 Suite *
 suite_esc_md(void)
 {
-	Suite *s = suite_create("esc_md");
-	TCase *tc = tcase_create("esc_md");
+	TCase *tc;
+	Suite *s = esc_suite("esc_md", &tc);
 
 	tcase_add_loop_test(tc, test_text, 0, NELEM(text_cases));
 	tcase_add_loop_test(tc, test_path, 0, NELEM(path_cases));
 	tcase_add_loop_test(tc, test_anchor, 0, NELEM(anchor_cases));
 	tcase_add_test(tc, test_every_punctuation);
-	suite_add_tcase(s, tc);
 	return s;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "esc_roff.h"
+#include "esc_table.h"
 #include "suites.h"
 
 /* esc_roff: bol is the line state before the text. */
@@ -111,33 +112,15 @@ static const struct {
 static char *
 escaped(const char *s, int *bol)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	ck_assert_ptr_nonnull(f);
-	esc_roff(f, s, bol);
-	ck_assert_int_eq(fclose(f), 0);
-	return buf;
-}
-
-static void
-check_same(const char *name, const char *got, const char *want)
-{
-	int same = strcmp(got, want) == 0;
-
-	if (!same)
-		fprintf(stderr, "%s:\ngot:\n%s\nwant:\n%s\n", name, got, want);
-	ck_assert_msg(same, "%s", name);
+	return esc_capture_text(esc_roff, s, bol);
 }
 
 START_TEST(test_escape)
 {
 	int bol = esc_cases[_i].bol;
-	char *got = escaped(esc_cases[_i].in, &bol);
 
-	check_same(esc_cases[_i].name, got, esc_cases[_i].want);
-	free(got);
+	esc_check(esc_cases[_i].name, escaped(esc_cases[_i].in, &bol),
+	          esc_cases[_i].want);
 	ck_assert_int_eq(bol, esc_cases[_i].bol_after);
 }
 END_TEST
@@ -147,24 +130,21 @@ START_TEST(test_fix)
 	char *got = roff_fix_cmark(fix_cases[_i].in);
 
 	ck_assert_ptr_nonnull(got);
-	check_same(fix_cases[_i].name, got, fix_cases[_i].want);
-	free(got);
+	esc_check(fix_cases[_i].name, got, fix_cases[_i].want);
 }
 END_TEST
 
 /* Printable ASCII other than the escaped characters passes unchanged. */
 START_TEST(test_printable_ascii)
 {
-	char in[0x7f - 0x20 + 1], *got, *o = in;
+	char in[0x7f - 0x20 + 1], *o = in;
 	int c, bol = 0;
 
 	for (c = 0x20; c < 0x7f; c++)
 		if (strchr("\\-\"'`^~", c) == NULL)
 			*o++ = (char)c;
 	*o = '\0';
-	got = escaped(in, &bol);
-	check_same("printable ascii", got, in);
-	free(got);
+	esc_check("printable ascii", escaped(in, &bol), in);
 }
 END_TEST
 
@@ -188,18 +168,15 @@ START_TEST(test_every_byte)
 }
 END_TEST
 
-#define NELEM(v) (int)(sizeof(v) / sizeof((v)[0]))
-
 Suite *
 suite_esc_roff(void)
 {
-	Suite *s = suite_create("esc_roff");
-	TCase *tc = tcase_create("esc_roff");
+	TCase *tc;
+	Suite *s = esc_suite("esc_roff", &tc);
 
 	tcase_add_loop_test(tc, test_escape, 0, NELEM(esc_cases));
 	tcase_add_loop_test(tc, test_fix, 0, NELEM(fix_cases));
 	tcase_add_test(tc, test_printable_ascii);
 	tcase_add_test(tc, test_every_byte);
-	suite_add_tcase(s, tc);
 	return s;
 }
