@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "amidict.h"
+#include "asof.h"
 #include "emit.h"
+#include "version.h"
 
 #define EXIT_WARN 1
 #define EXIT_ERROR 2
@@ -18,6 +20,9 @@
 struct options {
 	const struct emitter *emitter;
 	struct emit_opts emit;
+	const char **old; /* --old: the other side of -T diff */
+	size_t nold;
+	const char *as_of; /* --as-of: the operands' model at that version */
 };
 
 static void
@@ -26,6 +31,8 @@ usage(FILE *f)
 	size_t i;
 
 	fprintf(f, "usage: amigen [-T format] [-o out] [-n name] "
+	           "[--as-of version] dictionary...\n"
+	           "       amigen -T diff|diff-json --old dictionary... "
 	           "dictionary...\n"
 	           "       amigen --help | --version\n\n"
 	           "A dictionary is an XML file or a directory of them, "
@@ -38,6 +45,8 @@ usage(FILE *f)
 	      "  -o out     write to this file (or directory) instead of "
 	      "stdout\n"
 	      "  -n name    module name for generated code\n"
+	      "  --as-of V  only what existed at Asterisk version V\n"
+	      "  --old D    the old side of -T diff (repeat it for several)\n"
 	      "\nExit status: 0 clean, 1 warnings, 2 errors.\n",
 	      f);
 }
@@ -53,6 +62,20 @@ find_emitter(const char *name)
 	return NULL;
 }
 
+static int
+add_old(struct options *o, const char *path)
+{
+	const char **v = realloc(o->old, (o->nold + 1) * sizeof(*v));
+
+	if (v == NULL) {
+		fputs("amigen: out of memory\n", stderr);
+		return -1;
+	}
+	v[o->nold++] = path;
+	o->old = v;
+	return 0;
+}
+
 /* Returns the index of the first operand, or -1 to exit with *status. */
 static int
 parse_options(int argc, char **argv, struct options *o, int *status)
@@ -60,6 +83,8 @@ parse_options(int argc, char **argv, struct options *o, int *status)
 	static const struct option longopts[] = {
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
+		{"old", required_argument, NULL, 'O'},
+		{"as-of", required_argument, NULL, 'A'},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
@@ -83,6 +108,20 @@ parse_options(int argc, char **argv, struct options *o, int *status)
 		case 'n':
 			o->emit.name = optarg;
 			break;
+		case 'O':
+			if (add_old(o, optarg) < 0)
+				goto fail;
+			break;
+		case 'A':
+			if (!amid_version_valid(optarg)) {
+				fprintf(stderr,
+				        "amigen: --as-of '%s' is not a version "
+				        "such as 1.4\n",
+				        optarg);
+				goto fail;
+			}
+			o->as_of = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			*status = 0;
@@ -93,17 +132,24 @@ parse_options(int argc, char **argv, struct options *o, int *status)
 			return -1;
 		default:
 			usage(stderr);
-			*status = EXIT_ERROR;
-			return -1;
+			goto fail;
 		}
 	}
 	if (optind >= argc) {
 		fputs("amigen: no dictionary given\n", stderr);
 		usage(stderr);
-		*status = EXIT_ERROR;
-		return -1;
+		goto fail;
+	}
+	/* Two sides for a diff, one for anything else. */
+	if ((o->nold > 0) != (strncmp(o->emitter->name, "diff", 4) == 0)) {
+		fprintf(stderr, "amigen: --old goes with -T diff or diff-json, "
+		                "and they need it\n");
+		goto fail;
 	}
 	return optind;
+fail:
+	*status = EXIT_ERROR;
+	return -1;
 }
 
 static void
@@ -160,28 +206,59 @@ run_emitter(const struct options *o, const struct amid_model *m)
 	return rc;
 }
 
+/* A loaded dictionary: the model, and what a --as-of view borrows from. */
+struct side {
+	struct amid_model *m, *base;
+};
+
+/* Loads one side; its findings are printed and raise *status. */
+static int
+load(struct side *s, const char *const *paths, size_t n, const char *as_of,
+     int *status)
+{
+	struct amid_errors errs;
+
+	amid_errors_init(&errs);
+	if (amid_dict_load(paths, n, &s->m, &errs) == 0 && as_of != NULL) {
+		s->base = s->m;
+		s->m = asof_filter(s->base, as_of, &errs);
+	}
+	print_errors(&errs);
+	if (s->m == NULL)
+		*status = EXIT_ERROR;
+	else if (errs.n > 0 && *status < EXIT_WARN)
+		*status = EXIT_WARN;
+	amid_errors_free(&errs);
+	return s->m != NULL ? 0 : -1;
+}
+
+static void
+unload(struct side *s)
+{
+	amid_model_free(s->m); /* first: it may borrow from base */
+	amid_model_free(s->base);
+}
+
 int
 main(int argc, char **argv)
 {
 	struct options o = {0};
-	struct amid_errors errs;
-	struct amid_model *m;
+	struct side old = {0}, cur = {0};
 	int first, status = 0, rc;
 
-	if ((first = parse_options(argc, argv, &o, &status)) < 0)
+	if ((first = parse_options(argc, argv, &o, &status)) < 0) {
+		free(o.old);
 		return status;
-	amid_errors_init(&errs);
-	rc = amid_dict_load((const char *const *)argv + first,
-	                    (size_t)(argc - first), &m, &errs);
-	print_errors(&errs);
-	if (rc < 0)
-		status = EXIT_ERROR;
-	else {
-		status = errs.n > 0 ? EXIT_WARN : 0;
-		if (run_emitter(&o, m) < 0)
-			status = EXIT_ERROR;
-		amid_model_free(m);
 	}
-	amid_errors_free(&errs);
+	rc = o.nold > 0 ? load(&old, o.old, o.nold, NULL, &status) : 0;
+	if (load(&cur, (const char *const *)argv + first,
+	         (size_t)(argc - first), o.as_of, &status) == 0 && rc == 0) {
+		o.emit.old = old.m;
+		if (run_emitter(&o, cur.m) < 0)
+			status = EXIT_ERROR;
+	}
+	unload(&cur);
+	unload(&old);
+	free(o.old);
 	return status;
 }

@@ -19,6 +19,12 @@ const struct emitter amigen_emitters[] = {
 	{"rules", "amilint's rule catalogue as C: -n NAME -o DIR writes "
 	          "NAME.h and NAME.c",
 	 emit_rules, 1},
+	{"xml", "the dictionary as one file in amidict's own format", emit_xml,
+	 0},
+	{"diff", "what changed from the --old dictionary, as Markdown",
+	 emit_diff, 0},
+	{"diff-json", "what changed from the --old dictionary, as JSON",
+	 emit_diff_json, 0},
 };
 
 const size_t amigen_nemitters =

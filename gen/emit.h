@@ -13,7 +13,13 @@
 struct emit_opts {
 	const char *out;  /* -o: output file, or directory for tree formats */
 	const char *name; /* -n: module name (C back-end) */
+	const struct amid_model *old; /* --old: the other side of -T diff */
 };
+
+int emit_xml(const struct amid_model *, FILE *, const struct emit_opts *);
+int emit_diff(const struct amid_model *, FILE *, const struct emit_opts *);
+int emit_diff_json(const struct amid_model *, FILE *,
+                   const struct emit_opts *);
 
 /*
  * A back-end writes one document to out, or (a tree back-end, out NULL) a

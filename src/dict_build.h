@@ -36,6 +36,15 @@ void amid_read_fini(struct amid_build *);
 /* Reads one file into the model; returns -1 when it could not be read. */
 int amid_read_file(struct amid_build *, const char *path);
 
+/*
+ * dict_read_asterisk.c: Asterisk's own documentation, the <docs> root of a
+ * parsed core-en_US.xml, into the model; file is the interned path.
+ * Returns -1 when out of memory.
+ */
+struct _xmlNode;
+int amid_read_asterisk(struct amid_build *, const char *file,
+                       struct _xmlNode *root);
+
 enum {
 	AMID_SEEN_CLASS = AMID_KIND__MAX,
 	AMID_SEEN_HEADER,

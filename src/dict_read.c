@@ -768,7 +768,7 @@ amid_read_file(struct amid_build *b, const char *path)
 	    (doc = parse(b, path, buf, len)) == NULL)
 		goto out;
 	root = xmlDocGetRootElement(doc);
-	if (root == NULL || !is_el(root, "amidict")) {
+	if (root == NULL || (!is_el(root, "amidict") && !is_el(root, "docs"))) {
 		amid_report(b->errs, AMID_ERROR, path,
 		            root ? (unsigned long)xmlGetLineNo(root) : 0,
 		            "not an amidict dictionary: the root element is "
@@ -776,14 +776,17 @@ amid_read_file(struct amid_build *b, const char *path)
 		            root ? (const char *)root->name : "");
 		goto out;
 	}
-	if (validate(b, path, doc) < 0)
+	if (!is_el(root, "docs") && validate(b, path, doc) < 0)
 		goto out;
 	amid_merge_new_file(b);
 	if ((r.file = intern_file(b, path)) == NULL) {
 		amid_report(b->errs, AMID_ERROR, path, 0, "out of memory");
 		goto out;
 	}
-	read_root(&r, root);
+	if (is_el(root, "docs")) /* Asterisk's core-en_US.xml, no schema */
+		r.nomem = amid_read_asterisk(b, r.file, root) < 0;
+	else
+		read_root(&r, root);
 	if (r.nomem)
 		amid_report(b->errs, AMID_ERROR, path, 0, "out of memory");
 	else

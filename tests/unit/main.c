@@ -14,7 +14,8 @@ main(void)
 		suite_version, suite_prose,    suite_arena,    suite_errors,
 		suite_model,   suite_dict_load, suite_esc_json, suite_json_out,
 		suite_esc_latex, suite_esc_roff, suite_esc_md, suite_esc_html,
-		suite_esc_c,   suite_validate,
+		suite_esc_c,   suite_validate, suite_esc_xml,
+		suite_dict_read_asterisk,
 	};
 	SRunner *sr = srunner_create(NULL);
 	size_t i;

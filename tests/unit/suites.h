@@ -21,5 +21,7 @@ Suite *suite_esc_md(void);
 Suite *suite_esc_html(void);
 Suite *suite_esc_c(void);
 Suite *suite_validate(void);
+Suite *suite_esc_xml(void);
+Suite *suite_dict_read_asterisk(void);
 
 #endif
