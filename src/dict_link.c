@@ -141,6 +141,18 @@ check_values(struct amid_build *b, const char *what,
 	}
 }
 
+/* Meanings without a key: at most one, the default of its header. */
+static const struct amid_meaning *
+first_keyless(const struct amid_header *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->nmeanings; i++)
+		if (h->meanings[i].key == NULL)
+			return &h->meanings[i];
+	return NULL;
+}
+
 static void
 check_meaning(struct amid_build *b, const struct amid_header *h,
               const struct amid_meaning *mn)
@@ -151,10 +163,12 @@ check_meaning(struct amid_build *b, const struct amid_header *h,
 	snprintf(what, sizeof(what), "header '%s'%s%s%s", h->name,
 	         mn->key ? " meaning '" : "", mn->key ? mn->key : "",
 	         mn->key ? "'" : "");
-	if (h->nmeanings > 1 && mn->key == NULL)
+	if (mn->key == NULL && first_keyless(h) != mn)
 		amid_report(b->errs, AMID_ERROR, l->file, l->line,
-		            "%s: a header with %zu meanings needs a key on each",
-		            what, h->nmeanings);
+		            "%s: a second meaning without a key (only one "
+		            "meaning, the default, may go without; the first is "
+		            "at line %lu)",
+		            what, first_keyless(h)->loc.line);
 	check_values(b, what, mn);
 	if ((mn->has_min || mn->has_max) && !is_numeric(mn->type))
 		amid_report(b->errs, AMID_ERROR, l->file, l->line,
@@ -219,8 +233,10 @@ resolve_meaning(struct amid_build *b, const char *what,
 		return NULL;
 	}
 	if (u->meaning_key == NULL) {
-		if (h->nmeanings == 1)
-			return &h->meanings[0];
+		/* The one meaning without a key is the header's default. */
+		for (i = 0; i < h->nmeanings; i++)
+			if (h->nmeanings == 1 || h->meanings[i].key == NULL)
+				return &h->meanings[i];
 		amid_report(b->errs, AMID_ERROR, u->loc.file, u->loc.line,
 		            "%s: header '%s' has %zu meanings; say which with "
 		            "meaning=\"...\"",
@@ -256,7 +272,9 @@ link_uses(struct amid_build *b, const char *what,
 		snprintf(uwhat, sizeof(uwhat), "%s, header '%s'", what, u->name);
 		check_versions(b, uwhat, &u->ver, &u->loc);
 		check_renames(b, uwhat, -1, &u->ver, &u->loc);
-		if (u->meaning != NULL && u->meaning->header->name != NULL &&
+		/* A header is spelled one way, unless files disagree (the
+		 * merge warned about that already). */
+		if (u->meaning != NULL && !u->meaning->header->respelled &&
 		    strcmp(u->name, u->meaning->header->name) != 0)
 			amid_report(b->errs, AMID_ERROR, u->loc.file,
 			            u->loc.line,

@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "dict_build.h"
+#include "version.h"
 
 const char *
 amid_loc_str(const struct amid_loc *l, char *buf, size_t size)
@@ -106,7 +107,14 @@ merge_versions(struct amid_build *b, const char *what,
                struct amid_versions *dst, const struct amid_versions *src,
                const struct amid_loc *nloc, const struct amid_loc *oloc)
 {
-	merge_fact(b, what, "since", &dst->since, src->since, nloc, oloc);
+	/*
+	 * "Since" is the first version known to have it: two sources that
+	 * know different first versions are both right about the later one.
+	 * (Asterisk's documentation gives when a page was written.)
+	 */
+	if (src->since != NULL &&
+	    (dst->since == NULL || amid_version_cmp(src->since, dst->since) < 0))
+		dst->since = src->since;
 	merge_fact(b, what, "deprecated", &dst->deprecated, src->deprecated,
 	           nloc, oloc);
 	merge_fact(b, what, "removed", &dst->removed, src->removed, nloc,
@@ -263,6 +271,29 @@ merge_number(struct amid_build *b, const char *what, const char *attr,
 	*dst = src;
 }
 
+/*
+ * A stated type wins over an unstated one (Asterisk's documentation lists
+ * values but never says "boolean" or "channel"); two stated types must
+ * agree.  Values of an unstated enumeration go when a stated type has none.
+ */
+static void
+merge_type(struct amid_build *b, const char *what, struct amid_meaning *old,
+           const struct amid_meaning *mn)
+{
+	if (old->has_type && mn->has_type) {
+		if (old->type != mn->type)
+			conflict(b, what, "type", amid_type_name(mn->type),
+			         &mn->loc, amid_type_name(old->type), &old->loc);
+		return;
+	}
+	if (!mn->has_type || old->has_type)
+		return;
+	old->type = mn->type;
+	old->has_type = true;
+	if (old->type != AMID_T_ENUM)
+		old->nvalues = 0;
+}
+
 static int
 merge_meaning(struct amid_build *b, struct amid_meaning *old,
               const struct amid_meaning *mn, const char *hname)
@@ -273,9 +304,7 @@ merge_meaning(struct amid_build *b, struct amid_meaning *old,
 
 	snprintf(what, sizeof(what), "meaning '%s%s%s'", hname,
 	         mn->key ? "/" : "", mn->key ? mn->key : "");
-	if (old->type != mn->type)
-		conflict(b, what, "type", amid_type_name(mn->type), nl,
-		         amid_type_name(old->type), ol);
+	merge_type(b, what, old, mn);
 	merge_number(b, what, "min", &old->has_min, &old->min, mn->has_min,
 	             mn->min, nl, ol);
 	merge_number(b, what, "max", &old->has_max, &old->max, mn->has_max,
@@ -303,6 +332,8 @@ merge_meaning(struct amid_build *b, struct amid_meaning *old,
 	merge_versions(b, what, &old->ver, &mn->ver, nl, ol);
 	merge_source(&old->source, mn->source);
 	merge_prose(&old->description, mn->description);
+	if (old->type != AMID_T_ENUM && old->has_type && !mn->has_type)
+		return 0; /* the other side's values belong to no enumeration */
 	return merge_values(b, what, old, mn);
 }
 
@@ -348,9 +379,18 @@ amid_merge_header(struct amid_build *b, const struct amid_header *h)
 		return rc < 0 ? -1 : 0;
 	}
 	if (strcmp(old->name, h->name) != 0) {
-		conflict(b, what, "spelling", h->name, &h->loc, old->name,
-		         &old->loc);
-		return 0;
+		/* AMI ignores the case of header names: the later file's
+		 * spelling, like its prose, refines the earlier one. */
+		char where[512];
+
+		old->respelled = true;
+		amid_report(b->errs, AMID_WARNING, h->loc.file, h->loc.line,
+		            "header '%s' is spelled '%s' at %s; '%s' is "
+		            "canonical now",
+		            h->name, old->name,
+		            amid_loc_str(&old->loc, where, sizeof(where)),
+		            h->name);
+		old->name = h->name;
 	}
 	for (i = 0; i < h->nmeanings; i++) {
 		const struct amid_meaning *mn = &h->meanings[i];
@@ -405,11 +445,31 @@ find_use(struct amid_use *v, size_t n, const struct amid_use *u)
 {
 	size_t i;
 
+	/* A message uses a header once, whatever meaning each file names. */
 	for (i = 0; i < n; i++)
-		if (strcasecmp(v[i].name, u->name) == 0 &&
-		    streq_null(v[i].meaning_key, u->meaning_key))
+		if (strcasecmp(v[i].name, u->name) == 0)
 			return &v[i];
 	return NULL;
+}
+
+/*
+ * Which meaning a use means: a stated key wins over none or a guessed one;
+ * two stated keys must agree.
+ */
+static void
+merge_key(struct amid_build *b, const char *what, struct amid_use *old,
+          const struct amid_use *u)
+{
+	if (u->meaning_key == NULL || u->key_guessed)
+		return;
+	if (old->meaning_key != NULL && !old->key_guessed &&
+	    strcmp(old->meaning_key, u->meaning_key) != 0) {
+		conflict(b, what, "meaning", u->meaning_key, &u->loc,
+		         old->meaning_key, &old->loc);
+		return;
+	}
+	old->meaning_key = u->meaning_key;
+	old->key_guessed = false;
 }
 
 /*
@@ -448,10 +508,13 @@ merge_uses(struct amid_build *b, const char *what, struct amid_use **v,
 			old->required = u.required;
 			old->has_required = true;
 		}
-		if (u.group >= 0 && old->group != u.group)
+		/* No group is no statement: only two groups can disagree. */
+		if (u.group >= 0 && old->group >= 0 && old->group != u.group)
 			conflict(b, uwhat, "group", "another group", &u.loc,
-			         old->group >= 0 ? "its group" : "no group",
-			         &old->loc);
+			         "its group", &old->loc);
+		else if (u.group >= 0)
+			old->group = u.group;
+		merge_key(b, uwhat, old, &u);
 		merge_versions(b, uwhat, &old->ver, &u.ver, &u.loc, &old->loc);
 		merge_prose(&old->description, u.description);
 	}

@@ -430,6 +430,7 @@ read_meaning(struct rd *r, const xmlNode *n, struct amid_meaning *mn)
 	mn->key = attr(r, n, "key");
 	if (type == NULL || amid_type_from_name(type, &mn->type) < 0)
 		mn->type = AMID_T_STRING; /* the schema allows no other */
+	mn->has_type = true;
 	mn->has_min = attr_ll(n, "min", &mn->min);
 	mn->has_max = attr_ll(n, "max", &mn->max);
 	if ((mn->has_max_length = attr_ll(n, "max-length", &ll)))

@@ -1796,6 +1796,7 @@ read_uses(struct ast *r, const struct ast_msg *m)
 
 		v[i].name = p->name;
 		v[i].meaning_key = p->key;
+		v[i].key_guessed = p->key != NULL; /* keys are made up here */
 		v[i].required = p->required;
 		v[i].has_required = p->has_required;
 		v[i].group = -1;

@@ -94,6 +94,7 @@ struct amid_meaning {
 	bool repeat;           /* may appear more than once in a message */
 	bool case_insensitive; /* enumeration matched ignoring case */
 	bool has_repeat, has_case; /* said so, rather than by default */
+	bool has_type; /* a stated type (Asterisk's import states none) */
 	struct amid_versions ver;
 	enum amid_source source;
 	const char *description;
@@ -105,7 +106,8 @@ struct amid_meaning {
 };
 
 struct amid_header {
-	const char *name; /* canonical spelling */
+	const char *name; /* canonical spelling: the last file's */
+	bool respelled;   /* another file spells it differently */
 	struct amid_meaning *meanings;
 	size_t nmeanings;
 	struct amid_loc loc;
@@ -115,6 +117,7 @@ struct amid_header {
 struct amid_use {
 	const char *name;
 	const char *meaning_key; /* as written; NULL when not given */
+	bool key_guessed;        /* chosen by an importer, not stated */
 	bool required;
 	bool has_required; /* said so, rather than by default */
 	int group; /* index into the message's groups, or -1 */

@@ -857,8 +857,10 @@ static const struct {
 	 HEAD "  <header name=\"Status\">\n"
 	 "    <meaning key=\"peer\" type=\"string\"/>\n"
 	 "    <meaning type=\"string\"/>\n"
+	 "    <meaning type=\"integer\"/>\n"
 	 "  </header>\n" TAIL,
-	 5, "header 'Status': a header with 2 meanings needs a key on each"},
+	 6, "header 'Status': a second meaning without a key (only one "
+	    "meaning, the default, may go without; the first is at line 5)"},
 	{"enum without values",
 	 HEAD "  <header name=\"Status\"><meaning type=\"enum\"/></header>\n"
 	 "  <event name=\"E\"><field name=\"Status\"/></event>\n" TAIL,
