@@ -32,6 +32,7 @@ XML_CFLAGS = $(shell $(PKG_CONFIG) --cflags libxml-2.0)
 XML_LIBS   = $(shell $(PKG_CONFIG) --libs libxml-2.0)
 CMARK_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcmark)
 CMARK_LIBS   = $(shell $(PKG_CONFIG) --libs libcmark)
+PCAP_LIBS    = $(shell $(PKG_CONFIG) --libs libpcap)
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check)
 CFLAGS    ?= -O2 -g
@@ -59,12 +60,14 @@ LIB_HDR = src/amidict.h src/model.h src/errors.h src/validate.h \
 GEN_SRC = $(wildcard gen/*.c)
 GEN_OBJ = $(GEN_SRC:%.c=$(BUILD)/%.o)
 
-# amilint: messages -> sessions -> rules -> diagnostics.
+# amilint: messages -> sessions -> rules -> diagnostics; packet captures
+# (cap_read: frames, cap_tcp: streams, cap_lint: sessions) feed the same.
 AMILINT_SRC = src/amilint.c src/amilint_opts.c src/lint.c \
 	src/lint_dict_builtin.c src/lint_dict_model.c src/ami_session.c \
 	src/rule_framing.c src/rule_headers.c src/rule_dictionary.c \
 	src/rule_session.c src/rule_security.c \
-	src/diag_text.c src/diag_json.c src/diag_sarif.c
+	src/diag_text.c src/diag_json.c src/diag_sarif.c \
+	src/cap_read.c src/cap_tcp.c src/cap_lint.c src/cap_extract.c
 AMILINT_OBJ = $(AMILINT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/esc_json.o \
 	$(BUILD)/generated/rule.o
 GENERATED_HDR = $(BUILD)/generated/amid_builtin.h $(BUILD)/generated/rule.h
@@ -131,7 +134,8 @@ $(BUILD)/generated/%.o: $(BUILD)/generated/%.c
 $(filter-out $(GEN_OBJ),$(AMILINT_OBJ)) $(filter-out $(LOADER_OBJ),$(LIB_OBJ)): | $(GENERATED_HDR)
 
 $(BUILD)/amilint: $(AMILINT_OBJ) $(BUILD)/libamidict.a
-	$(CC) $(LDFLAGS) -o $@ $(AMILINT_OBJ) $(BUILD)/libamidict.a $(XML_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(AMILINT_OBJ) $(BUILD)/libamidict.a $(XML_LIBS) \
+	  $(PCAP_LIBS)
 
 # Test tools.
 $(BUILD)/unmark: tests/tools/unmark.c
@@ -179,6 +183,7 @@ update-golden: all $(BUILD)/unmark $(BUILD)/sessionlog
 	sh tests/run-golden.sh $(BUILD) --update
 	sh tests/update-lint-golden.sh $(BUILD)
 	sh tests/run-captures.sh $(BUILD) --update
+	sh tests/run-pcap.sh $(BUILD) --update
 
 # ---- benchmarks (never part of check) ------------------------------------
 

@@ -4,6 +4,7 @@
  */
 #include "ami_lex.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,10 +27,15 @@ ami_lex_free(struct ami_lexer *lx)
 	lx->buf = NULL;
 }
 
-/* Drops the bytes before keep; lines handed out before it die. */
+/*
+ * Drops the bytes before keep; lines handed out before it die.  A cut
+ * line not handed out yet is not the caller's to release: it stays.
+ */
 static void
 compact(struct ami_lexer *lx)
 {
+	if (lx->cut.ptr != NULL && lx->keep > lx->cut.bufpos - lx->shifted)
+		lx->keep = (size_t)(lx->cut.bufpos - lx->shifted);
 	if (lx->keep == 0)
 		return;
 	memmove(lx->buf, lx->buf + lx->keep, lx->end - lx->keep);
@@ -40,18 +46,57 @@ compact(struct ami_lexer *lx)
 	lx->keep = 0;
 }
 
+/*
+ * While the rest of a cut line is skipped, the buffer does not fill up:
+ * reads must not shrink to a few bytes each (a 100 MB line would take
+ * millions of them).  Below this room, compact; ami_lex_next() asks the
+ * caller to release when compacting cannot give it.
+ */
+#define SKIP_MIN_ROOM 4096
+
+/*
+ * A long line (AMI_LEX_MAX_LINE bytes or more) keeps that many bytes,
+ * whether it came whole (drop_rest()) or in pieces (cut_line()).  When it
+ * would leave less than SKIP_MIN_ROOM even after the caller released all
+ * it may, the caller is asked to (AMI_LEX_FULL) before the line is handed
+ * over: the same either way, so findings do not depend on read sizes.
+ */
+static int
+no_room_for_long(const struct ami_lexer *lx, size_t linepos)
+{
+	size_t held = linepos - (lx->keep < linepos ? lx->keep : linepos);
+
+	return held + AMI_LEX_MAX_LINE > lx->cap - SKIP_MIN_ROOM;
+}
+
 char *
 ami_lex_space(struct ami_lexer *lx, size_t *avail)
 {
-	if (lx->end == lx->cap || lx->keep > lx->cap / 2)
+	if (lx->end == lx->cap || lx->keep > lx->cap / 2 ||
+	    (lx->skipping && lx->cap - lx->end < SKIP_MIN_ROOM))
 		compact(lx);
 	*avail = lx->cap - lx->end;
 	return lx->buf + lx->end;
 }
 
 /*
+ * A cut line whose end came right after the kept part (its CR among the
+ * kept bytes) was not cut after all: the same line whatever the reads.
+ */
+static void
+fits(struct ami_line *l)
+{
+	if (l->full_len <= l->len) {
+		l->len = l->full_len;
+		l->flags &= ~(unsigned)AMI_LINE_CUT;
+	}
+}
+
+/*
  * While skipping the rest of a cut line, new bytes up to its line end are
  * counted and dropped; the bytes after it move down to where they belong.
+ * Until then cut.eol says whether the last byte seen was a CR: the LF may
+ * come in the next read, when that CR is long dropped.
  */
 static void
 skip_cut_rest(struct ami_lexer *lx, size_t n)
@@ -63,16 +108,19 @@ skip_cut_rest(struct ami_lexer *lx, size_t n)
 	if (nl == NULL) {
 		lx->cut.full_len += n;
 		lx->base += n; /* dropped bytes still count as stream offset */
+		if (n > 0)
+			lx->cut.eol = start[n - 1] == '\r' ? AMI_EOL_CRLF
+			                                   : AMI_EOL_NONE;
 		return;
 	}
 	upto = (size_t)(nl - start);
 	lx->cut.full_len += upto;
-	lx->cut.eol = AMI_EOL_LF;
-	if (upto > 0 ? start[upto - 1] == '\r'
-	             : lx->cut.len > 0 && lx->cut.ptr[lx->cut.len - 1] == '\r') {
+	if (upto > 0 ? start[upto - 1] == '\r' : lx->cut.eol == AMI_EOL_CRLF) {
 		lx->cut.eol = AMI_EOL_CRLF;
 		lx->cut.full_len--;
-	}
+	} else
+		lx->cut.eol = AMI_EOL_LF;
+	fits(&lx->cut);
 	lx->base += upto + 1;
 	memmove(start, nl + 1, n - upto - 1);
 	lx->end += n - upto - 1;
@@ -140,6 +188,42 @@ utf8_seq(const unsigned char *s, size_t n)
 	return len;
 }
 
+/*
+ * Whether n bytes at s hold a NUL or a non-ASCII byte, eight at a time:
+ * (w - 0x01..) | w has a byte's top bit set only where that byte is 0 or
+ * at least 0x80 (or above such a byte).  Nearly every AMI line is plain
+ * ASCII, and this lets it skip the byte-by-byte scan.  The last word
+ * overlaps the one before rather than reading past the line.
+ */
+static int
+has_odd_bytes(const unsigned char *s, size_t n)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	uint64_t w, acc = 0;
+	uint32_t a, b;
+	size_t i;
+
+	if (n >= 8) {
+		for (i = 0; i + 8 < n; i += 8) {
+			memcpy(&w, s + i, 8);
+			acc |= (w - ones) | w;
+		}
+		memcpy(&w, s + n - 8, 8);
+		acc |= (w - ones) | w;
+		return (acc & (ones << 7)) != 0;
+	}
+	if (n >= 4) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		return (((a - 0x01010101u) | a | (b - 0x01010101u) | b) &
+		        0x80808080u) != 0;
+	}
+	for (i = 0; i < n; i++)
+		if (s[i] == 0 || s[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
 /* Sets NUL and UTF-8 flags of a line. */
 static void
 scan_bytes(struct ami_line *l)
@@ -147,6 +231,8 @@ scan_bytes(struct ami_line *l)
 	const unsigned char *s = (const unsigned char *)l->ptr;
 	size_t i = 0, k;
 
+	if (!has_odd_bytes(s, l->len))
+		return;
 	while (i < l->len) {
 		if (s[i] >= 0x80) {
 			if ((k = utf8_seq(s + i, l->len - i)) == 0) {
@@ -166,19 +252,37 @@ scan_bytes(struct ami_line *l)
 	}
 }
 
+/* Every member is set: this runs once per line, a memset costs. */
 static void
 make_line(struct ami_lexer *lx, struct ami_line *l, size_t len,
           enum ami_eol eol)
 {
-	memset(l, 0, sizeof(*l));
 	l->ptr = lx->buf + lx->pos;
 	l->len = len;
 	l->full_len = len;
 	l->lineno = ++lx->lineno;
 	l->offset = lx->base + lx->pos;
 	l->eol = eol;
+	l->flags = 0;
+	l->nul_col = 0;
+	l->bad_utf8_col = 0;
 	l->bufpos = lx->shifted + lx->pos;
 	scan_bytes(l);
+}
+
+/*
+ * A long line that came whole keeps AMI_LEX_MAX_LINE bytes in the buffer,
+ * as a cut one does: the rest of it and its line end are dropped.
+ */
+static void
+drop_rest(struct ami_lexer *lx, size_t len)
+{
+	size_t to = lx->pos + AMI_LEX_MAX_LINE, from = lx->pos + len + 1;
+
+	memmove(lx->buf + to, lx->buf + from, lx->end - from);
+	lx->base += from - to; /* dropped bytes still count as stream offset */
+	lx->end -= from - to;
+	lx->pos = to;
 }
 
 /* A line with no end in sight has grown past the limit: cut it. */
@@ -188,6 +292,8 @@ cut_line(struct ami_lexer *lx)
 	make_line(lx, &lx->cut, AMI_LEX_MAX_LINE, AMI_EOL_NONE);
 	lx->cut.flags |= AMI_LINE_CUT;
 	lx->cut.full_len = lx->end - lx->pos;
+	if (lx->buf[lx->end - 1] == '\r')
+		lx->cut.eol = AMI_EOL_CRLF; /* so far; see skip_cut_rest() */
 	/* Everything after the kept part is dropped, as later input will be. */
 	lx->base += lx->end - (lx->pos + AMI_LEX_MAX_LINE);
 	lx->end = lx->pos + AMI_LEX_MAX_LINE;
@@ -195,22 +301,34 @@ cut_line(struct ami_lexer *lx)
 	lx->skipping = true;
 }
 
-enum ami_lex_status
-ami_lex_next(struct ami_lexer *lx, struct ami_line *l)
+/* Every case of ami_lex_next(); see there for the usual one. */
+static enum ami_lex_status
+next_line(struct ami_lexer *lx, struct ami_line *l)
 {
 	char *start = lx->buf + lx->pos, *nl;
 	size_t avail = lx->end - lx->pos, len;
 
 	if (lx->cut.ptr != NULL && !lx->skipping) {
 		*l = lx->cut;
+		/* Compaction may have moved it while its rest was skipped. */
+		l->ptr = ami_lex_ptr(lx, l->bufpos);
 		lx->cut.ptr = NULL;
 		return AMI_LEX_LINE;
 	}
-	if (lx->skipping)
-		return lx->eof ? (lx->skipping = false, ami_lex_next(lx, l))
-		               : AMI_LEX_MORE;
+	if (lx->skipping && !lx->eof)
+		return no_room_for_long(lx, (size_t)(lx->cut.bufpos - lx->shifted))
+		           ? AMI_LEX_FULL
+		           : AMI_LEX_MORE;
+	if (lx->skipping) {
+		lx->skipping = false;
+		lx->cut.eol = AMI_EOL_NONE; /* the input ended within it */
+		fits(&lx->cut);
+		return ami_lex_next(lx, l);
+	}
 	if ((nl = memchr(start, '\n', avail)) != NULL) {
 		len = (size_t)(nl - start);
+		if (len >= AMI_LEX_MAX_LINE && no_room_for_long(lx, lx->pos))
+			return AMI_LEX_FULL;
 		if (len > AMI_LEX_MAX_LINE) {
 			/* Cut here too, so every kept line has the same bound. */
 			make_line(lx, l, AMI_LEX_MAX_LINE, AMI_EOL_LF);
@@ -223,8 +341,12 @@ ami_lex_next(struct ami_lexer *lx, struct ami_line *l)
 			l->full_len--;
 			if (l->len == len)
 				l->len--;
+			fits(l);
 		}
-		lx->pos += len + 1;
+		if (len >= AMI_LEX_MAX_LINE)
+			drop_rest(lx, len);
+		else
+			lx->pos += len + 1;
 		return AMI_LEX_LINE;
 	}
 	if (lx->eof) {
@@ -236,9 +358,34 @@ ami_lex_next(struct ami_lexer *lx, struct ami_line *l)
 	}
 	if (avail >= AMI_LEX_MAX_LINE) {
 		cut_line(lx);
-		return AMI_LEX_MORE;
+		return ami_lex_next(lx, l); /* FULL when no room is left */
 	}
 	if (lx->end == lx->cap && lx->keep == 0)
 		return AMI_LEX_FULL;
 	return AMI_LEX_MORE;
+}
+
+/*
+ * The usual line, apart so that it costs a few instructions (this runs
+ * once per line): no cut line pending, its end in the buffer, shorter
+ * than the limit.  next_line() does the same for it, and all the rest.
+ */
+enum ami_lex_status
+ami_lex_next(struct ami_lexer *lx, struct ami_line *l)
+{
+	const char *start = lx->buf + lx->pos, *nl;
+	size_t len;
+
+	if (lx->cut.ptr != NULL || lx->skipping ||
+	    (nl = memchr(start, '\n', lx->end - lx->pos)) == NULL ||
+	    (len = (size_t)(nl - start)) >= AMI_LEX_MAX_LINE)
+		return next_line(lx, l);
+	make_line(lx, l, len, AMI_EOL_LF);
+	if (len > 0 && start[len - 1] == '\r') {
+		l->eol = AMI_EOL_CRLF;
+		l->len--;
+		l->full_len--;
+	}
+	lx->pos += len + 1;
+	return AMI_LEX_LINE;
 }

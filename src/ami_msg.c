@@ -26,9 +26,13 @@ struct ami_parser {
 	struct ami_msg_handler hd;
 	struct ami_message m;
 	struct ami_header h[AMI_MSG_MAX_HEADERS];
+	struct ami_header spare; /* where lines past the limit are parsed */
+	unsigned long long shifted; /* lx.shifted when the message began */
 	bool in_msg;
 	bool skipping;     /* the rest of an oversized message */
 	bool seen_message; /* blank lines before the first one are not "extra" */
+	bool resync;       /* after a gap: looking for a message start */
+	bool resync_ok;    /* the next line may be one (see ami_parser_gap) */
 	enum follows_state follows;
 	unsigned blank_run;
 	unsigned long second_blank;
@@ -59,21 +63,52 @@ ami_parser_free(struct ami_parser *p)
 	free(p);
 }
 
-static int
-is_name_char(unsigned char c)
+/* The bytes of a header name: [A-Za-z0-9_-]. */
+static const unsigned char name_char[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* The value after the colon at s[c]: its blanks, bounds and flags. */
+static void
+value_part(struct ami_header *h, size_t c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '-' || c == '_';
+	const char *s = h->line.ptr;
+	size_t len = h->line.len, v = c + 1;
+
+	if (v >= len || s[v] != ' ')
+		h->flags |= AMI_HDR_NO_SPACE;
+	while (v < len && (s[v] == ' ' || s[v] == '\t'))
+		v++;
+	h->value = s + v;
+	h->value_len = len - v;
+	h->value_col = v + 1;
+	if (h->value_len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		h->flags |= AMI_HDR_TRAILING_WS;
 }
 
-void
-ami_header_parse(struct ami_header *h, const struct ami_line *l)
+/* A name with odd bytes, or no colon: the careful way. */
+static void
+odd_name(struct ami_header *h, size_t from)
 {
-	const char *s = l->ptr, *colon = memchr(s, ':', l->len);
-	size_t i, n, v;
+	const char *s = h->line.ptr;
+	const char *colon = memchr(s + from, ':', h->line.len - from);
+	size_t i, n;
 
-	memset(h, 0, sizeof(*h));
-	h->line = *l;
 	if (colon == NULL) {
 		h->flags = AMI_HDR_NOT_HEADER;
 		return;
@@ -86,21 +121,49 @@ ami_header_parse(struct ami_header *h, const struct ami_line *l)
 	h->name = s;
 	h->name_len = n;
 	for (i = 0; i < n; i++)
-		if (!is_name_char((unsigned char)s[i]))
+		if (!name_char[(unsigned char)s[i]])
 			h->flags |= AMI_HDR_BAD_NAME;
 	if (n == 0)
 		h->flags |= AMI_HDR_BAD_NAME;
-	v = (size_t)(colon - s) + 1;
-	if (v >= l->len || s[v] != ' ')
-		h->flags |= AMI_HDR_NO_SPACE;
-	while (v < l->len && (s[v] == ' ' || s[v] == '\t'))
-		v++;
-	h->value = s + v;
-	h->value_len = l->len - v;
-	h->value_col = v + 1;
-	if (h->value_len > 0 &&
-	    (s[l->len - 1] == ' ' || s[l->len - 1] == '\t'))
-		h->flags |= AMI_HDR_TRAILING_WS;
+	value_part(h, (size_t)(colon - s));
+}
+
+/*
+ * Splits h->line.  The first colon ends the name; the usual line has
+ * only name bytes before it, found in one pass.
+ */
+static void
+parse_line(struct ami_header *h)
+{
+	const char *s = h->line.ptr;
+	size_t len = h->line.len, i = 0;
+
+	h->name = h->value = NULL;
+	h->name_len = h->value_len = h->value_col = 0;
+	h->flags = 0;
+	/* Four at a time: names run to a dozen bytes, this is the hot loop. */
+	while (i + 4 <= len && (name_char[(unsigned char)s[i]] &
+	                        name_char[(unsigned char)s[i + 1]] &
+	                        name_char[(unsigned char)s[i + 2]] &
+	                        name_char[(unsigned char)s[i + 3]]))
+		i += 4;
+	while (i < len && name_char[(unsigned char)s[i]])
+		i++;
+	if (i == 0 || i == len || s[i] != ':') {
+		odd_name(h, i);
+		return;
+	}
+	h->name = s;
+	h->name_len = i;
+	value_part(h, i);
+}
+
+void
+ami_header_parse(struct ami_header *h, const struct ami_line *l)
+{
+	memset(h, 0, sizeof(*h));
+	h->line = *l;
+	parse_line(h);
 }
 
 static int
@@ -156,7 +219,8 @@ static void
 deliver(struct ami_parser *p, bool terminated)
 {
 	p->m.terminated = terminated;
-	rebase(p);
+	if (p->lx.shifted != p->shifted)
+		rebase(p);
 	if (p->hd.message != NULL)
 		p->hd.message(p->hd.ctx, &p->m);
 	p->in_msg = false;
@@ -176,14 +240,27 @@ start_message(struct ami_parser *p, const struct ami_line *l)
 		p->m.extra_blank = p->second_blank;
 	p->blank_run = 0;
 	p->in_msg = true;
+	p->shifted = p->lx.shifted;
 	ami_lex_keep(&p->lx, l->ptr);
+}
+
+/*
+ * Lines are read straight into the next free header (see pump()), so
+ * storing one is counting it.
+ */
+static struct ami_header *
+next_slot(struct ami_parser *p)
+{
+	size_t n = p->in_msg ? p->m.n : 0;
+
+	return n < AMI_MSG_MAX_HEADERS ? &p->h[n] : &p->spare;
 }
 
 static void
 store(struct ami_parser *p, const struct ami_header *h)
 {
-	if (p->m.n < AMI_MSG_MAX_HEADERS)
-		p->h[p->m.n++] = *h;
+	if (h != &p->spare)
+		p->m.n++;
 	else
 		p->m.ndropped++;
 }
@@ -208,27 +285,26 @@ follows_line(struct ami_parser *p, struct ami_header *h)
 	}
 }
 
+/* h: the slot its line was read into. */
 static void
-message_line(struct ami_parser *p, const struct ami_line *l)
+message_line(struct ami_parser *p, struct ami_header *h)
 {
-	struct ami_header h;
-
-	ami_header_parse(&h, l);
-	p->m.last_line = l->lineno;
+	parse_line(h);
+	p->m.last_line = h->line.lineno;
 	if (p->follows == FOLLOWS_HEADERS || p->follows == FOLLOWS_RAW) {
-		follows_line(p, &h);
+		follows_line(p, h);
 		return;
 	}
-	if (!(h.flags & AMI_HDR_NOT_HEADER))
+	if (!(h->flags & AMI_HDR_NOT_HEADER))
 		p->m.nheaders++;
 	if (p->m.n == 0 && p->m.ndropped == 0) {
-		p->m.kind = kind_of(&h);
-		if (p->m.kind == AMI_MSG_RESPONSE && value_is(&h, "Follows")) {
+		p->m.kind = kind_of(h);
+		if (p->m.kind == AMI_MSG_RESPONSE && value_is(h, "Follows")) {
 			p->m.follows = true;
 			p->follows = FOLLOWS_HEADERS;
 		}
 	}
-	store(p, &h);
+	store(p, h);
 }
 
 static int
@@ -238,9 +314,38 @@ is_banner(const struct ami_line *l)
 	       memcmp(l->ptr, BANNER, sizeof(BANNER) - 1) == 0;
 }
 
-static void
-process_line(struct ami_parser *p, const struct ami_line *l)
+/*
+ * After a gap, lines are skipped up to one that starts a message or is
+ * the banner, right after the gap or after a blank line; a line the gap
+ * cut through never counts.  Returns 1 when l is skipped.
+ */
+static int
+resync_skip(struct ami_parser *p, const struct ami_line *l)
 {
+	struct ami_header h;
+
+	ami_lex_keep(&p->lx, NULL);
+	if (l->len == 0 && l->eol != AMI_EOL_NONE) {
+		p->resync_ok = true;
+		return 1;
+	}
+	ami_header_parse(&h, l);
+	if (p->resync_ok && (is_banner(l) || kind_of(&h) != AMI_MSG_UNKNOWN)) {
+		p->resync = false;
+		p->blank_run = 0;
+		return 0;
+	}
+	p->resync_ok = false;
+	return 1;
+}
+
+static void
+process_line(struct ami_parser *p, struct ami_header *h)
+{
+	const struct ami_line *l = &h->line;
+
+	if (p->resync && resync_skip(p, l))
+		return;
 	if (l->len == 0 && l->eol != AMI_EOL_NONE &&
 	    p->follows != FOLLOWS_RAW) {
 		if (p->in_msg)
@@ -265,7 +370,7 @@ process_line(struct ami_parser *p, const struct ami_line *l)
 		}
 		start_message(p, l);
 	}
-	message_line(p, l);
+	message_line(p, h);
 }
 
 /* The message outgrew the buffer: hand over what it has, skip the rest. */
@@ -283,12 +388,13 @@ flush_oversized(struct ami_parser *p)
 static void
 pump(struct ami_parser *p)
 {
-	struct ami_line l;
+	struct ami_header *h;
 
 	for (;;) {
-		switch (ami_lex_next(&p->lx, &l)) {
+		h = next_slot(p);
+		switch (ami_lex_next(&p->lx, &h->line)) {
 		case AMI_LEX_LINE:
-			process_line(p, &l);
+			process_line(p, h);
 			break;
 		case AMI_LEX_FULL:
 			flush_oversized(p);
@@ -340,4 +446,25 @@ ami_parser_finish(struct ami_parser *p)
 	pump(p);
 	if (p->in_msg)
 		deliver(p, false);
+}
+
+void
+ami_parser_gap(struct ami_parser *p)
+{
+	if (p->in_msg) {
+		p->m.gap = true;
+		deliver(p, false);
+	}
+	p->skipping = false;
+	p->follows = FOLLOWS_NONE;
+	p->resync = true;
+	p->resync_ok = false;
+	/* The line the gap cut through ends here, as at the end of input,
+	 * and is skipped: glued to the bytes after the gap, it would hide
+	 * the message they may start. */
+	p->lx.eof = true;
+	pump(p);
+	p->lx.eof = false;
+	p->resync_ok = true;
+	ami_lex_keep(&p->lx, NULL);
 }

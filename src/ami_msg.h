@@ -53,6 +53,7 @@ struct ami_message {
 	bool end_command; /* its --END COMMAND-- was seen */
 	bool terminated;  /* ended by a blank line */
 	bool oversized;   /* outgrew the buffer; the rest was skipped */
+	bool gap;         /* cut short by bytes lost (ami_parser_gap) */
 	unsigned long first_line, last_line;
 	unsigned long long offset; /* of the first line */
 	unsigned long extra_blank; /* line of a second blank line before it, or 0 */
@@ -77,6 +78,16 @@ void ami_parser_feed(struct ami_parser *, const char *data, size_t len);
 int ami_parser_read_fd(struct ami_parser *, int fd);
 /* End of input: a message in progress is handed over unterminated. */
 void ami_parser_finish(struct ami_parser *);
+/*
+ * Bytes were lost from the input here (a gap in a packet capture, or a
+ * capture that starts mid-connection).  A message in progress is handed
+ * over unterminated with gap set.  The line the gap cut through ends at
+ * the gap (and counts as a line); then lines are skipped up to the next
+ * one that starts a message (Action:, Response:, Event:) or is the
+ * banner, right after the gap or after a blank line.  Offsets go on
+ * counting the bytes fed.
+ */
+void ami_parser_gap(struct ami_parser *);
 
 /* Splits one line into a header (exposed for tests). */
 void ami_header_parse(struct ami_header *, const struct ami_line *);

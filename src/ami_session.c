@@ -75,6 +75,25 @@ ami_session_forget(struct ami_session *s, struct ami_pending *p)
 	}
 }
 
+static void
+forget_all(struct ami_session *s)
+{
+	size_t slot;
+
+	for (slot = 0; slot < AMI_SESSION_MAX_PENDING; slot++)
+		s->pending[slot].used = false;
+	s->npending = 0;
+	s->forgot = true;
+}
+
+void
+ami_session_lost(struct ami_session *s)
+{
+	forget_all(s);
+	s->outstanding = 0;
+	s->noid_pending = 0;
+}
+
 struct ami_pending *
 ami_session_add(struct ami_session *s, const char *id, size_t len,
                 const char *action, size_t action_len, unsigned long line)
@@ -87,12 +106,8 @@ ami_session_add(struct ami_session *s, const char *id, size_t len,
 	 * Keep the table at most 3/4 full so probes stay short.  A transcript
 	 * with that many unanswered actions is one-sided: start afresh.
 	 */
-	if (s->npending >= AMI_SESSION_MAX_PENDING * 3 / 4) {
-		for (slot = 0; slot < AMI_SESSION_MAX_PENDING; slot++)
-			s->pending[slot].used = false;
-		s->npending = 0;
-		s->forgot = true;
-	}
+	if (s->npending >= AMI_SESSION_MAX_PENDING * 3 / 4)
+		forget_all(s);
 	slot = hash(id, len) % AMI_SESSION_MAX_PENDING;
 	while (s->pending[slot].used)
 		slot = (slot + 1) % AMI_SESSION_MAX_PENDING;

@@ -29,12 +29,14 @@ struct ami_pending {
 	size_t items;             /* list events seen so far */
 	bool wants_event;         /* async Originate: OriginateResponse to come */
 	bool before_login;        /* reported as sent before login */
+	int stream, list_stream;  /* lint_stream() of line and list_line */
 };
 
 /* A finding that waits to learn whether the transcript has a server side. */
 #define AMI_SESSION_MAX_DEFERRED 16
 struct ami_deferred {
 	unsigned long line;
+	int stream; /* lint_stream() of line */
 	size_t outstanding;
 };
 
@@ -62,6 +64,8 @@ struct ami_pending *ami_session_add(struct ami_session *, const char *id,
                                     size_t action_len, unsigned long line);
 /* Entries may move: pointers from find/add die here. */
 void ami_session_forget(struct ami_session *, struct ami_pending *);
+/* Bytes of the conversation were lost: forget what was in flight. */
+void ami_session_lost(struct ami_session *);
 /* Calls fn on every remembered action, oldest first. */
 void ami_session_each(struct ami_session *,
                       void (*fn)(void *ctx, const struct ami_pending *),

@@ -1,7 +1,10 @@
 /*
  * amilint.c: the linter's front-end.  For each input (a file, or stdin):
  * bytes -> ami_msg.c (lines, messages) -> lint.c (sessions, rules) ->
- * diag_*.c (text, JSON, SARIF).  Each input is one session.
+ * diag_*.c (text, JSON, SARIF).  A text transcript is one session; a
+ * pcap or pcapng capture (known by its first bytes, whatever its name)
+ * goes through cap_lint.c instead, one session per AMI connection, or
+ * through cap_extract.c with --extract.
  * Exit: 0 clean, 1 findings at or above the threshold, 2 usage or input
  * error.
  */
@@ -13,6 +16,8 @@
 #include <unistd.h>
 
 #include "amilint_opts.h"
+#include "cap_extract.h"
+#include "cap_lint.h"
 #include "diag.h"
 #include "lint.h"
 #include "lint_dict.h"
@@ -49,34 +54,152 @@ list_rules(void)
 		       sev[rule_table[i].severity], rule_table[i].summary);
 }
 
-/* Lints one input; -1 when it could not be read. */
+/* The input's fd, and in head its first bytes (*n of them, fewer when
+ * it is shorter): a capture is known by them.  -1 when unreadable. */
 static int
-lint_input(struct run *r, const struct lint_dict *dict, const char *path)
+open_input(const char *path, unsigned char head[4], size_t *n)
 {
-	struct ami_msg_handler hd = {lint_message, lint_banner, NULL};
-	struct ami_parser *p;
-	struct lint *l;
-	int fd = 0, rc;
+	int fd = 0;
+	ssize_t got;
 
-	r->file = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	if (strcmp(path, "-") != 0 && (fd = open(path, O_RDONLY)) < 0) {
 		fprintf(stderr, "amilint: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
+	for (*n = 0; *n < 4; *n += (size_t)got)
+		if ((got = read(fd, head + *n, 4 - *n)) <= 0) {
+			if (got == 0 || errno != EINTR)
+				break;
+			got = 0;
+		}
+	if (got < 0) {
+		fprintf(stderr, "amilint: %s: read error: %s\n", path,
+		        strerror(errno));
+		if (fd != 0)
+			close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* A text transcript, of which n bytes were read into head. */
+static int
+lint_text(struct run *r, const struct lint_dict *dict, int fd,
+          const unsigned char *head, size_t n)
+{
+	struct ami_msg_handler hd = {lint_message, lint_banner, NULL};
+	struct ami_parser *p;
+	struct lint *l;
+	int rc;
+
 	l = lint_new(dict, &r->opt->lint, on_finding, r);
 	hd.ctx = l;
 	if (l == NULL || (p = ami_parser_new(&hd)) == NULL) {
 		fprintf(stderr, "amilint: out of memory\n");
 		exit(2);
 	}
+	ami_parser_feed(p, (const char *)head, n);
 	rc = ami_parser_read_fd(p, fd);
 	if (rc < 0)
-		fprintf(stderr, "amilint: %s: read error: %s\n", path,
+		fprintf(stderr, "amilint: %s: read error: %s\n", r->file,
 		        strerror(errno));
 	ami_parser_finish(p);
 	lint_finish(l);
 	ami_parser_free(p);
 	lint_free(l);
+	return rc;
+}
+
+static void
+capture_limits(const struct amilint_opts *o, struct cap_tcp_limits *lim)
+{
+	size_t i;
+
+	cap_tcp_defaults(lim);
+	for (i = 0; i < o->nports; i++)
+		lim->ports[i] = o->ports[i];
+	if (o->nports > 0)
+		lim->nports = o->nports;
+}
+
+/* A pcap or pcapng capture: one session per AMI connection. */
+static int
+lint_capture(struct run *r, const struct lint_dict *dict, int fd,
+             const unsigned char *head, size_t n)
+{
+	struct cap_lint_options co;
+	char err[CAP_ERRSIZE];
+	FILE *f;
+
+	if ((f = cap_stream(fd, head, n)) == NULL) {
+		fprintf(stderr, "amilint: %s: %s\n", r->file, strerror(errno));
+		return -1;
+	}
+	memset(&co, 0, sizeof(co));
+	co.dict = dict;
+	co.lint = &r->opt->lint;
+	capture_limits(r->opt, &co.limits);
+	co.emit = on_finding;
+	co.ctx = r;
+	if (cap_lint(f, &co, err) < 0) {
+		fprintf(stderr, "amilint: %s: %s\n", r->file, err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Lints one input; -1 when it could not be read. */
+static int
+lint_input(struct run *r, const struct lint_dict *dict, const char *path)
+{
+	unsigned char head[4];
+	size_t n;
+	int fd, rc;
+
+	r->file = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	if ((fd = open_input(path, head, &n)) < 0)
+		return -1;
+	if (cap_sniff(head, n))
+		rc = lint_capture(r, dict, fd, head, n);
+	else
+		rc = lint_text(r, dict, fd, head, n);
+	if (fd != 0)
+		close(fd);
+	return rc;
+}
+
+/* amilint --extract DIR capture: exit status. */
+static int
+extract(const struct amilint_opts *o, int n, char **inputs)
+{
+	const char *path = n > 0 ? inputs[0] : "-";
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	struct cap_tcp_limits lim;
+	unsigned char head[4];
+	char err[CAP_ERRSIZE];
+	size_t got;
+	FILE *f = NULL;
+	int fd, rc = 2;
+
+	if (n > 1) {
+		fprintf(stderr, "amilint: --extract takes one capture\n");
+		return 2;
+	}
+	if ((fd = open_input(path, head, &got)) < 0)
+		return 2;
+	if (!cap_sniff(head, got))
+		fprintf(stderr, "amilint: %s: not a pcap or pcapng capture\n",
+		        name);
+	else if ((f = cap_stream(fd, head, got)) == NULL)
+		fprintf(stderr, "amilint: %s: %s\n", name, strerror(errno));
+	if (f != NULL) {
+		capture_limits(o, &lim);
+		rc = cap_extract(f, o->extract, &lim, stderr, name, err) < 0;
+		if (rc != 0) {
+			fprintf(stderr, "amilint: %s: %s\n", name, err);
+			rc = 2;
+		}
+	}
 	if (fd != 0)
 		close(fd);
 	return rc;
@@ -134,6 +257,11 @@ main(int argc, char **argv)
 		list_rules();
 		amilint_opts_free(&opt);
 		return ferror(stdout) || fflush(stdout) ? 2 : 0;
+	}
+	if (opt.extract != NULL) {
+		status = extract(&opt, argc - first, argv + first);
+		amilint_opts_free(&opt);
+		return status;
 	}
 	if (open_dict(&opt, &dict) < 0) {
 		amilint_opts_free(&opt);

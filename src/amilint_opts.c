@@ -24,7 +24,9 @@ enum {
 	OPT_COLOR,
 	OPT_NO_CONFIG,
 	OPT_CONFIG,
-	OPT_VERSION
+	OPT_VERSION,
+	OPT_PORT,
+	OPT_EXTRACT
 };
 
 static const struct option longopts[] = {
@@ -39,6 +41,8 @@ static const struct option longopts[] = {
 	{"color", required_argument, NULL, OPT_COLOR},
 	{"no-config", no_argument, NULL, OPT_NO_CONFIG},
 	{"config", required_argument, NULL, OPT_CONFIG},
+	{"port", required_argument, NULL, OPT_PORT},
+	{"extract", required_argument, NULL, OPT_EXTRACT},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -48,8 +52,9 @@ void
 amilint_usage(FILE *f)
 {
 	fputs("usage: amilint [options] [file ...]\n"
-	      "Lints captured AMI traffic (text transcripts; - or no file "
-	      "reads stdin).\n\n"
+	      "       amilint --extract DIR [--port N] capture\n"
+	      "Lints captured AMI traffic: text transcripts, or pcap and "
+	      "pcapng\ncaptures (- or no file reads stdin).\n\n"
 	      "  -f, --format FMT        text (default), json or sarif\n"
 	      "  -W, --severity LEVEL    note (default), warning or error: "
 	      "hide and\n"
@@ -66,6 +71,13 @@ amilint_usage(FILE *f)
 	      "                          from the banner)\n"
 	      "      --summary           print the count of findings per "
 	      "rule\n"
+	      "      --port N            a port AMI uses in captures "
+	      "(repeatable;\n"
+	      "                          default 5038)\n"
+	      "      --extract DIR       write each AMI connection of a "
+	      "capture as\n"
+	      "                          text transcripts in DIR; no "
+	      "linting\n"
 	      "      --color WHEN        auto (default), always or never; "
 	      "NO_COLOR is\n"
 	      "                          respected\n"
@@ -171,6 +183,27 @@ set_color(struct amilint_opts *o, const char *v)
 }
 
 static int
+add_port(struct amilint_opts *o, const char *v)
+{
+	char *end;
+	unsigned long n;
+
+	errno = 0;
+	n = strtoul(v, &end, 10);
+	if (errno != 0 || end == v || *end != '\0' || n == 0 || n > 65535) {
+		fprintf(stderr, "amilint: --port takes a TCP port, not '%s'\n",
+		        v);
+		return -1;
+	}
+	if (o->nports == AMILINT_MAX_PORTS) {
+		fprintf(stderr, "amilint: too many --port options\n");
+		return -1;
+	}
+	o->ports[o->nports++] = (unsigned)n;
+	return 0;
+}
+
+static int
 add_dict(struct amilint_opts *o, const char *v)
 {
 	if (o->ndict == AMILINT_MAX_DICT) {
@@ -204,6 +237,11 @@ apply(struct amilint_opts *o, int opt, const char *v)
 		return 0;
 	case OPT_COLOR:
 		return set_color(o, v);
+	case OPT_PORT:
+		return add_port(o, v);
+	case OPT_EXTRACT:
+		o->extract = v;
+		return 0;
 	default:
 		return -1;
 	}
@@ -223,6 +261,7 @@ static const struct {
 	{"target-version", OPT_TARGET},
 	{"summary", OPT_SUMMARY},
 	{"color", OPT_COLOR},
+	{"port", OPT_PORT},
 };
 
 static char *

@@ -13,6 +13,7 @@
 #include "lint.h"
 
 #define AMILINT_MAX_DICT 32
+#define AMILINT_MAX_PORTS 64
 
 enum color_when {
 	COLOR_AUTO,
@@ -28,6 +29,9 @@ struct amilint_opts {
 	size_t ndict;
 	bool summary;
 	bool list_rules;
+	unsigned ports[AMILINT_MAX_PORTS]; /* AMI ports in captures */
+	size_t nports;
+	const char *extract; /* --extract DIR */
 	enum color_when color;
 	char *owned[64]; /* strings read from the rc file */
 	size_t nowned;

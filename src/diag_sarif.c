@@ -3,7 +3,10 @@
  * (the rule metadata first, then each result), so memory does not grow
  * with the number of findings.  Rule metadata comes from the catalogue
  * (rule_table); results carry regions with line, column and byte offset,
- * and partialFingerprints that survive lines moving.
+ * and partialFingerprints that survive lines moving.  A finding in a
+ * packet capture names the capture as its artifact; its region is in one
+ * direction of one connection, which the result's properties name
+ * (connection, connectionIndex, direction, frame).
  */
 #include <stdint.h>
 #include <string.h>
@@ -143,9 +146,35 @@ location(FILE *f, const char *file, const struct lint_finding *fd)
 		if (fd->source != NULL)
 			fprintf(f, ",\"byteOffset\":%llu,\"byteLength\":%zu",
 			        fd->offset, fd->source->len);
+		else if (fd->place != NULL && fd->place->has_offset)
+			fprintf(f, ",\"byteOffset\":%llu", fd->offset);
 		fputs("}", f);
 	}
 	fputs("}}]", f);
+}
+
+static void
+properties(FILE *f, const struct lint_place *p)
+{
+	const char *sep = "";
+
+	fputs(",\"properties\":{", f);
+	if (p->connection != NULL) {
+		fputs("\"connection\":", f);
+		esc_json(f, p->connection);
+		sep = ",";
+	}
+	if (p->index > 0) {
+		fprintf(f, "%s\"connectionIndex\":%lu", sep, p->index);
+		sep = ",";
+	}
+	if (p->direction != NULL) {
+		fprintf(f, "%s\"direction\":\"%s\"", sep, p->direction);
+		sep = ",";
+	}
+	if (p->frame > 0)
+		fprintf(f, "%s\"frame\":%llu", sep, p->frame);
+	fputs("}", f);
 }
 
 static void
@@ -162,8 +191,11 @@ sarif_finding(struct diag *d, const char *file, const struct lint_finding *fd)
 	location(d->f, file, fd);
 	fprintf(d->f,
 	        ",\"partialFingerprints\":{\"primaryLocationLineHash\":"
-	        "\"%016llx:%u\"}}",
+	        "\"%016llx:%u\"}",
 	        (unsigned long long)fp, n);
+	if (fd->place != NULL)
+		properties(d->f, fd->place);
+	fputs("}", d->f);
 	d->nresults++;
 }
 

@@ -2,6 +2,8 @@
  * diag_text.c: findings as a compiler prints them:
  *   file:line:col: severity: message [AMI0101 bare-lf]
  * then the source line and a caret under the column; colour on request.
+ * A finding in a packet capture adds a line saying where in it:
+ *   in connection 1 (10.0.0.1:40000->10.0.0.2:5038), client stream, frame 14
  */
 #include <string.h>
 
@@ -58,6 +60,28 @@ caret(struct diag *d, const struct lint_finding *fd)
 }
 
 static void
+capture_place(struct diag *d, const struct lint_place *p)
+{
+	const char *sep = "  in ";
+
+	if (p->index > 0) {
+		fprintf(d->f, "%sconnection %lu (%s)", sep, p->index,
+		        p->connection);
+		sep = ", ";
+	} else if (p->connection != NULL) {
+		fprintf(d->f, "%s%s", sep, p->connection);
+		sep = ", ";
+	}
+	if (p->direction != NULL) {
+		fprintf(d->f, "%s%s stream", sep, p->direction);
+		sep = ", ";
+	}
+	if (p->frame > 0)
+		fprintf(d->f, "%sframe %llu", sep, p->frame);
+	putc('\n', d->f);
+}
+
+static void
 text_finding(struct diag *d, const char *file, const struct lint_finding *fd)
 {
 	const struct rule_info *r = &rule_table[fd->rule];
@@ -75,6 +99,8 @@ text_finding(struct diag *d, const char *file, const struct lint_finding *fd)
 	fprintf(d->f, " %s%s:%s %s [%s %s]\n",
 	        d->color ? sev_color[fd->severity] : "", sev_name[fd->severity],
 	        d->color ? RESET : "", fd->message, r->id, r->name);
+	if (fd->place != NULL)
+		capture_place(d, fd->place);
 	caret(d, fd);
 	d->nresults++;
 }

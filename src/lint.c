@@ -54,15 +54,22 @@ lint_value_is(const struct ami_header *h, const char *value)
 	return h->value_len == n && strncasecmp(h->value, value, n) == 0;
 }
 
+/* Rules ask this of every message: the lengths are compared first. */
 const struct ami_header *
 lint_header(const struct ami_message *m, const char *name)
 {
-	size_t i;
+	size_t i, n = strlen(name);
 
-	for (i = 0; i < m->n; i++)
-		if (!(m->h[i].flags & AMI_HDR_NOT_HEADER) &&
-		    lint_name_is(&m->h[i], name))
-			return &m->h[i];
+	for (i = 0; i < m->n; i++) {
+		const struct ami_header *h = &m->h[i];
+
+		/* Many names share a length: the first byte tells most. */
+		if (h->name_len == n && h->name != NULL &&
+		    !(h->flags & AMI_HDR_NOT_HEADER) &&
+		    (n == 0 || (h->name[0] | 0x20) == (name[0] | 0x20)) &&
+		    strncasecmp(h->name, name, n) == 0)
+			return h;
+	}
 	return NULL;
 }
 
@@ -78,35 +85,42 @@ lint_field_header(const struct lint *l, size_t field)
 size_t
 lint_distance(const char *a, size_t la, const char *b, size_t lb, size_t max)
 {
-	size_t row[64], i, j, prev, cur, best;
+	/* Three rows: swapping two neighbours ("Casue") is one edit. */
+	size_t rows[3][64], *pp, *p, *cur, i, j, best;
 
 	if (la >= 64 || lb >= 64)
 		return max + 1;
 	if ((la > lb ? la - lb : lb - la) > max)
 		return max + 1;
+	/* Row k of the matrix lives in rows[k % 3]. */
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
+		rows[0][j] = j;
 	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		best = row[0];
+		pp = rows[(i + 1) % 3];
+		p = rows[(i + 2) % 3];
+		cur = rows[i % 3];
+		cur[0] = best = i;
 		for (j = 1; j <= lb; j++) {
 			int same = (a[i - 1] | 0x20) == (b[j - 1] | 0x20);
-			size_t del = row[j] + 1, ins = row[j - 1] + 1;
-			size_t sub = prev + (same ? 0 : 1);
+			size_t v = p[j] + 1;
 
-			cur = del < ins ? del : ins;
-			if (sub < cur)
-				cur = sub;
-			prev = row[j];
-			row[j] = cur;
-			if (cur < best)
-				best = cur;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (p[j - 1] + !same < v)
+				v = p[j - 1] + !same;
+			if (i > 1 && j > 1 &&
+			    (a[i - 1] | 0x20) == (b[j - 2] | 0x20) &&
+			    (a[i - 2] | 0x20) == (b[j - 1] | 0x20) &&
+			    pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			cur[j] = v;
+			if (v < best)
+				best = v;
 		}
 		if (best > max)
 			return max + 1;
 	}
-	return row[lb];
+	return rows[la % 3][lb];
 }
 
 /*
@@ -160,8 +174,9 @@ sanitize(char *s)
 }
 
 static void
-fill(struct lint_finding *f, enum rule_id rule, const struct ami_header *h,
-     unsigned long line, size_t col, const char *msg)
+fill(const struct lint *l, struct lint_finding *f, enum rule_id rule,
+     const struct ami_header *h, unsigned long line, size_t col,
+     const char *msg)
 {
 	memset(f, 0, sizeof(*f));
 	f->rule = rule;
@@ -169,6 +184,7 @@ fill(struct lint_finding *f, enum rule_id rule, const struct ami_header *h,
 	f->message = msg;
 	f->line = line;
 	f->col = col;
+	f->stream = l->stream;
 	if (h == NULL)
 		return;
 	f->line = h->line.lineno;
@@ -187,7 +203,7 @@ hold(struct lint *l, enum rule_id rule, const struct ami_header *h,
 	struct lint_held *k = &l->held[l->nheld];
 
 	memcpy(k->message, msg, sizeof(k->message));
-	fill(&k->f, rule, h, line, col, k->message);
+	fill(l, &k->f, rule, h, line, col, k->message);
 	k->seq = l->nheld++;
 }
 
@@ -209,6 +225,8 @@ flush_held(struct lint *l)
 {
 	size_t i;
 
+	if (l->nheld == 0)
+		return; /* nearly every message */
 	qsort(l->held, l->nheld, sizeof(l->held[0]), by_place);
 	for (i = 0; i < l->nheld; i++) {
 		/* Sorting moved the messages: point at them again. */
@@ -236,7 +254,7 @@ lint_report(struct lint *l, enum rule_id rule, const struct ami_header *h,
 		hold(l, rule, h, line, col, msg);
 		return;
 	}
-	fill(&f, rule, h, line, col, msg);
+	fill(l, &f, rule, h, line, col, msg);
 	l->emit(l->ctx, &f);
 }
 
@@ -311,14 +329,21 @@ lint_message(void *arg, const struct ami_message *m)
 	l->msg = m;
 	collect_fields(l, m);
 	rule_framing(l, m);
-	rule_headers(l, m); /* may quiet fields it explains itself */
-	if (m->kind == AMI_MSG_RESPONSE)
-		action = answered_action(l, m);
-	if (m->kind != AMI_MSG_UNKNOWN && l->nfields > 0)
-		l->dict->validate(l->dict->impl, l->fields, l->nfields, action,
-		                  on_report, l);
+	/*
+	 * A message cut short by a capture gap is checked line by line
+	 * only: its lost part may hold what the whole-message rules miss.
+	 */
+	if (!m->gap) {
+		rule_headers(l, m); /* may quiet fields it explains itself */
+		if (m->kind == AMI_MSG_RESPONSE)
+			action = answered_action(l, m);
+		if (m->kind != AMI_MSG_UNKNOWN && l->nfields > 0)
+			l->dict->validate(l->dict->impl, l->fields, l->nfields,
+			                  action, on_report, l);
+	}
 	rule_security(l, m);
-	rule_session(l, m);
+	if (!m->gap)
+		rule_session(l, m);
 	flush_held(l);
 	l->msg = NULL;
 }
@@ -336,14 +361,30 @@ lint_banner(void *arg, const struct ami_line *line, const char *version,
 	if (l->opt.target != NULL)
 		return;
 	ast = lint_ami_to_asterisk(version, len, buf, sizeof(buf));
-	if (ast != NULL)
+	if (ast != NULL) {
 		snprintf(l->target, sizeof(l->target), "%s", ast);
+		memset(l->verdicts, 0, sizeof(l->verdicts)); /* judged anew */
+	}
 }
 
 void
 lint_finish(struct lint *l)
 {
 	rule_session_finish(l);
+}
+
+void
+lint_stream(struct lint *l, int stream)
+{
+	l->stream = stream;
+}
+
+void
+lint_gap(struct lint *l)
+{
+	ami_session_lost(&l->session);
+	/* The reply to a login may be among the lost bytes. */
+	l->session.logged_in = true;
 }
 
 /*

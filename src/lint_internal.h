@@ -12,6 +12,7 @@
 /* Findings of one message, held back to be handed over in line order. */
 #define LINT_HELD 64
 #define LINT_MSG_MAX 512
+#define LINT_VERDICTS 16 /* a power of two */
 
 struct lint_held {
 	struct lint_finding f;
@@ -25,6 +26,7 @@ struct lint {
 	char target[32]; /* Asterisk version in force, or "" */
 	lint_emit_fn emit;
 	void *ctx;
+	int stream; /* of the messages now handed over (lint_stream) */
 	struct ami_session session;
 	/* The message being checked, its fields for the validator, and
 	 * which header each field came from. */
@@ -36,6 +38,15 @@ struct lint {
 	bool quiet_field[AMI_MSG_MAX_HEADERS];
 	struct lint_held held[LINT_HELD];
 	size_t nheld;
+	/*
+	 * Version facts already judged against target, by the address of
+	 * their strings (rule_dictionary.c): most messages repeat the same
+	 * few.  All zero is a valid entry; emptied when target changes.
+	 */
+	struct lint_verdict {
+		const char *since, *deprecated, *removed;
+		int verdict;
+	} verdicts[LINT_VERDICTS];
 };
 
 /*

@@ -5,6 +5,7 @@
  * --target-version or the banner; without one, what was ever removed or
  * deprecated is reported).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,7 +20,7 @@ enum verdict {
 };
 
 static enum verdict
-judge(const struct lint *l, const struct lint_report *r)
+judge_now(const struct lint *l, const struct lint_report *r)
 {
 	const char *t = l->target[0] ? l->target : NULL;
 
@@ -32,6 +33,25 @@ judge(const struct lint *l, const struct lint_report *r)
 	    (t == NULL || amid_version_cmp(r->deprecated, t) <= 0))
 		return V_DEPRECATED;
 	return V_FINE;
+}
+
+/* judge_now(), remembered: comparing versions is slow, facts repeat. */
+static enum verdict
+judge(struct lint *l, const struct lint_report *r)
+{
+	uintptr_t key = (uintptr_t)r->since ^ (uintptr_t)r->deprecated >> 3 ^
+	                (uintptr_t)r->removed >> 6;
+	struct lint_verdict *v =
+	    &l->verdicts[(key ^ key >> 11) & (LINT_VERDICTS - 1)];
+
+	if (v->since != r->since || v->deprecated != r->deprecated ||
+	    v->removed != r->removed) {
+		v->since = r->since;
+		v->deprecated = r->deprecated;
+		v->removed = r->removed;
+		v->verdict = (int)judge_now(l, r);
+	}
+	return (enum verdict)v->verdict;
 }
 
 /* " (use X instead)" or "" */
@@ -51,15 +71,18 @@ versions(struct lint *l, const struct lint_report *r, const char *what,
 	char use[256], target[64] = "";
 	enum verdict v = judge(l, r);
 
+	/*
+	 * Most facts are a "since" long past: fine, and the common case, so
+	 * nothing is formatted before this.  A header the server still sends
+	 * though deprecated is kept for old clients: news for a client's
+	 * author, not a fault in the traffic.
+	 */
+	if (v == V_FINE || (v == V_DEPRECATED &&
+	                    l->msg->kind != AMI_MSG_ACTION &&
+	                    rule == RULE_DEPRECATED_HEADER))
+		return;
 	if (l->target[0])
 		snprintf(target, sizeof(target), " (target %s)", l->target);
-	/*
-	 * A header the server still sends though deprecated is kept for old
-	 * clients: news for a client's author, not a fault in the traffic.
-	 */
-	if (v == V_DEPRECATED && l->msg->kind != AMI_MSG_ACTION &&
-	    rule == RULE_DEPRECATED_HEADER)
-		return;
 	switch (v) {
 	case V_TOO_NEW:
 		lint_report(l, RULE_TOO_NEW, h, 0, col,

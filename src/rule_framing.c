@@ -114,7 +114,7 @@ message_shape(struct lint *l, const struct ami_message *m)
 		lint_report(l, RULE_TOO_MANY_HEADERS, first, 0, 1,
 		            "message larger than amilint's buffer; the rest of "
 		            "it was skipped");
-	else if (!m->terminated)
+	else if (!m->terminated && !m->gap) /* the gap is reported */
 		lint_report(l, RULE_MISSING_TERMINATOR, NULL, m->last_line, 0,
 		            "message starting at line %lu is not ended by a "
 		            "blank line",
@@ -126,8 +126,24 @@ rule_framing(struct lint *l, const struct ami_message *m)
 {
 	size_t i;
 
+	unsigned odd = 0, lf = 0;
+	size_t longest = 0;
+
+	/*
+	 * Nearly every message has nothing to say: one pass finds whether
+	 * any line does (line_endings() speaks only of bare LFs).
+	 */
+	for (i = 0; i < m->n; i++) {
+		odd |= m->h[i].line.flags | m->h[i].flags;
+		lf |= m->h[i].line.eol == AMI_EOL_LF;
+		if (m->h[i].line.full_len > longest)
+			longest = m->h[i].line.full_len;
+	}
 	message_shape(l, m);
-	line_endings(l, m);
+	if (lf)
+		line_endings(l, m);
+	if (odd == 0 && (m->kind != AMI_MSG_ACTION || longest <= AST_MAX_LINE))
+		return;
 	for (i = 0; i < m->n; i++) {
 		bytes(l, &m->h[i]);
 		syntax(l, m, &m->h[i]);

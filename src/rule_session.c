@@ -93,6 +93,7 @@ pipelined(struct lint *l, const struct ami_header *type, size_t outstanding)
 		report_pipelined(l, type, 0, outstanding);
 	else if (s->ndeferred < AMI_SESSION_MAX_DEFERRED) {
 		s->deferred[s->ndeferred].line = type->line.lineno;
+		s->deferred[s->ndeferred].stream = l->stream;
 		s->deferred[s->ndeferred++].outstanding = outstanding;
 	}
 }
@@ -102,14 +103,18 @@ void
 rule_session_server(struct lint *l)
 {
 	struct ami_session *s = &l->session;
+	int stream = l->stream;
 	size_t i;
 
 	if (s->seen_server)
 		return;
 	s->seen_server = true;
-	for (i = 0; i < s->ndeferred; i++)
+	for (i = 0; i < s->ndeferred; i++) {
+		l->stream = s->deferred[i].stream; /* the action's, not ours */
 		report_pipelined(l, NULL, s->deferred[i].line,
 		                 s->deferred[i].outstanding);
+	}
+	l->stream = stream;
 	s->ndeferred = 0;
 }
 
@@ -149,6 +154,7 @@ action(struct lint *l, const struct ami_message *m)
 		p = ami_session_add(s, id->value, id->value_len, type->value,
 		                    type->value_len, type->line.lineno);
 		p->before_login = before_login;
+		p->stream = l->stream;
 	}
 	if (action_is(type, "Originate"))
 		originate(l, m, type, id, p);
@@ -162,15 +168,17 @@ answered(struct ami_session *s)
 }
 
 static void
-open_list(const struct ami_message *m, struct ami_session *s,
+open_list(struct lint *l, const struct ami_message *m,
           const struct ami_header *id)
 {
-	struct ami_pending *p =
-	    ami_session_add(s, id->value, id->value_len, "", 0, m->first_line);
+	struct ami_pending *p = ami_session_add(&l->session, id->value,
+	                                        id->value_len, "", 0,
+	                                        m->first_line);
 
 	p->answered = true;
 	p->list_open = true;
 	p->list_line = m->first_line;
+	p->stream = p->list_stream = l->stream;
 }
 
 static void
@@ -206,7 +214,7 @@ response(struct lint *l, const struct ami_message *m)
 		else if (!s->seen_client && list != NULL &&
 		         lint_value_is(list, "start"))
 			/* The server side alone: follow the list it opens. */
-			open_list(m, s, id);
+			open_list(l, m, id);
 		return;
 	}
 	if (p->answered)
@@ -222,6 +230,7 @@ response(struct lint *l, const struct ami_message *m)
 	if (list != NULL && lint_value_is(list, "start")) {
 		p->list_open = true;
 		p->list_line = m->first_line;
+		p->list_stream = l->stream;
 	} else if (!p->wants_event)
 		ami_session_forget(s, p);
 }
@@ -306,6 +315,8 @@ left_over(void *ctx, const struct ami_pending *p)
 {
 	struct lint *l = ctx;
 
+	/* Lines of the stream the list or the action came in. */
+	l->stream = p->list_open ? p->list_stream : p->stream;
 	if (p->list_open)
 		lint_report(l, RULE_EVENTLIST_INCOMPLETE, NULL, p->list_line, 1,
 		            "event list %s%s%s(ActionID '%s') was never "
