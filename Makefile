@@ -67,7 +67,8 @@ AMILINT_SRC = src/amilint.c src/amilint_opts.c src/lint.c \
 	src/rule_framing.c src/rule_headers.c src/rule_dictionary.c \
 	src/rule_session.c src/rule_security.c \
 	src/diag_text.c src/diag_json.c src/diag_sarif.c \
-	src/cap_read.c src/cap_tcp.c src/cap_lint.c src/cap_extract.c
+	src/cap_read.c src/cap_tcp.c src/cap_lint.c src/cap_extract.c \
+	src/proxy.c
 AMILINT_OBJ = $(AMILINT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/esc_json.o \
 	$(BUILD)/generated/rule.o
 GENERATED_HDR = $(BUILD)/generated/amid_builtin.h $(BUILD)/generated/rule.h
@@ -187,9 +188,12 @@ update-golden: all $(BUILD)/unmark $(BUILD)/sessionlog
 
 # ---- benchmarks (never part of check) ------------------------------------
 
-# Header look-ups side by side: the generated hash, gperf, a binary search.
-bench: $(BUILD)/amigen
+# Header look-ups side by side (run.sh); amilint against wc -l and awk on
+# a generated transcript of BENCH_MB MiB (run-lint.sh, docs/performance.md).
+BENCH_MB ?= 300
+bench: $(BUILD)/amigen $(BUILD)/amilint
 	@sh tests/bench/run.sh $(BUILD)
+	@sh tests/bench/run-lint.sh $(BUILD) $(BENCH_MB)
 
 # ---- documents ------------------------------------------------------------
 
