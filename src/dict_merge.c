@@ -453,15 +453,24 @@ find_use(struct amid_use *v, size_t n, const struct amid_use *u)
 }
 
 /*
- * Which meaning a use means: a stated key wins over none or a guessed one;
- * two stated keys must agree.
+ * Which meaning a use means: a stated key (or a stated default) wins over a
+ * guessed one; two stated keys must agree.
  */
 static void
 merge_key(struct amid_build *b, const char *what, struct amid_use *old,
           const struct amid_use *u)
 {
-	if (u->meaning_key == NULL || u->key_guessed)
+	if (u->key_guessed)
 		return;
+	/* A stated use without a key states the header's default meaning;
+	 * to a use that already names one, it adds nothing. */
+	if (u->meaning_key == NULL) {
+		if (old->key_guessed) {
+			old->meaning_key = NULL;
+			old->key_guessed = false;
+		}
+		return;
+	}
 	if (old->meaning_key != NULL && !old->key_guessed &&
 	    strcmp(old->meaning_key, u->meaning_key) != 0) {
 		conflict(b, what, "meaning", u->meaning_key, &u->loc,

@@ -13,7 +13,8 @@
 # - when ../shared/asterisk/core-en_US.xml exists (AMIDICT_ASTERISK names
 #   another): it loads with no error, has 154 actions and 181 events, and
 #   every back-end runs on it, checked by mandoc and pdflatex as
-#   run-man.sh and run-latex.sh do (skipped when the tool is missing).
+#   run-man.sh and run-latex.sh do (skipped when the tool is missing);
+#   every action and event it documents is in dictionary/ too.
 # --update rewrites the reviewed files instead of comparing.
 # usage: run-asterisk.sh BUILD [--update]
 build=$(cd "$1" && pwd) || exit 2
@@ -256,6 +257,20 @@ if [ -f "$core" ]; then
 	"$amigen" -T check "$core" dictionary > /dev/null 2> "$tmp/merged.err"
 	echo "note: $core merged with dictionary/: exit $?," \
 		"$(grep -c ': error: ' "$tmp/merged.err") conflicts"
+	# Every action and event it documents is in dictionary/ as well
+	# (action names ignoring case, as AMI matches them; events exactly).
+	"$amigen" -T json -o "$tmp/names-core.json" "$core" 2> /dev/null
+	"$amigen" -T json -o "$tmp/names-dict.json" dictionary 2> /dev/null
+	for kind in actions:ascii_downcase events:.; do
+		for f in core dict; do
+			jq -r ".${kind%:*}[].name | ${kind#*:}" "$tmp/names-$f.json" |
+				LC_ALL=C sort -u > "$tmp/names-$f.txt"
+		done
+		missing=$(LC_ALL=C comm -23 "$tmp/names-core.txt" \
+			"$tmp/names-dict.txt" | tr '\n' ' ')
+		if [ -s "$tmp/names-core.txt" ] && [ -z "$missing" ]; then ok
+		else bad "${kind%:*} of $core not in dictionary/: $missing"; fi
+	done
 else
 	echo "skip $core: absent"
 fi
