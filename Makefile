@@ -21,7 +21,8 @@ SOMAJOR   = 0
 SONAME    = libamidict.so.$(SOMAJOR)
 
 # Debian packages the build, the demo and the tests need.
-DEBIAN_PACKAGES = build-essential pkg-config clang libxml2-dev libxml2-utils \
+DEBIAN_PACKAGES = build-essential pkg-config clang libclang-rt-14-dev \
+	libxml2-dev libxml2-utils \
 	libcmark-dev cmark check pandoc libpcap-dev mandoc man-db jq strace \
 	texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
 	lmodern python3 python3-jsonschema groff-base chromium gperf time
@@ -195,6 +196,13 @@ bench: $(BUILD)/amigen $(BUILD)/amilint
 	@sh tests/bench/run.sh $(BUILD)
 	@sh tests/bench/run-lint.sh $(BUILD) $(BENCH_MB)
 
+# libFuzzer on the three parsers (AMI, dictionary, captures), longer than
+# make check's short run.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	@$(MAKE) --no-print-directory all
+	sh tests/run-fuzz.sh $(BUILD) $(FUZZ_SECONDS)
+
 # ---- documents ------------------------------------------------------------
 
 PDF_DIR = $(BUILD)/pdf
@@ -271,5 +279,5 @@ uninstall:
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: docs reference bench man pdf all deps demo demo-run check check-run tests-run update-golden \
+.PHONY: fuzz docs reference bench man pdf all deps demo demo-run check check-run tests-run update-golden \
 	install uninstall clean

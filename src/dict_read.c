@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
@@ -123,11 +125,19 @@ slurp(struct amid_build *b, const char *path, size_t *len)
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL, *nbuf;
 	size_t n = 0, cap = 0, got;
+	struct stat st;
 
 	if (f == NULL) {
 		amid_report(b->errs, AMID_ERROR, path, 0, "cannot open: %s",
 		            strerror(errno));
 		return NULL;
+	}
+	/* Refuse an oversized file before reading it, where we can tell. */
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size > MAX_FILE_SIZE) {
+		amid_report(b->errs, AMID_ERROR, path, 0,
+		            "file larger than %lu bytes", MAX_FILE_SIZE);
+		goto fail;
 	}
 	do {
 		if (n == cap) {
