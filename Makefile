@@ -195,6 +195,7 @@ BENCH_MB ?= 300
 bench: $(BUILD)/amigen $(BUILD)/amilint
 	@sh tests/bench/run.sh $(BUILD)
 	@sh tests/bench/run-lint.sh $(BUILD) $(BENCH_MB)
+	@sh tests/bench/run-proxy.sh $(BUILD) $(BENCH_MB)
 
 # libFuzzer on the three parsers (AMI, dictionary, captures), longer than
 # make check's short run.

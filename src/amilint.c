@@ -4,7 +4,8 @@
  * diag_*.c (text, JSON, SARIF).  A text transcript is one session; a
  * pcap or pcapng capture (known by its first bytes, whatever its name)
  * goes through cap_lint.c instead, one session per AMI connection, or
- * through cap_extract.c with --extract.
+ * through cap_extract.c with --extract.  With --proxy, live traffic
+ * goes through proxy.c, one session per connection, until SIGINT.
  * Exit: 0 clean, 1 findings at or above the threshold, 2 usage or input
  * error.
  */
@@ -21,6 +22,7 @@
 #include "diag.h"
 #include "lint.h"
 #include "lint_dict.h"
+#include "proxy.h"
 
 struct run {
 	struct amilint_opts *opt;
@@ -40,6 +42,8 @@ on_finding(void *ctx, const struct lint_finding *f)
 	r->counts[f->rule]++;
 	r->shown++;
 	r->opt->format->finding(&r->diag, r->file, f);
+	if (r->opt->proxy != NULL)
+		fflush(r->diag.f); /* shown as it happens */
 }
 
 static void
@@ -168,6 +172,36 @@ lint_input(struct run *r, const struct lint_dict *dict, const char *path)
 	return rc;
 }
 
+/* amilint --proxy: until SIGINT; -1 when it could not start or failed. */
+static int
+lint_proxy(struct run *r, const struct lint_dict *dict)
+{
+	struct proxy_options po;
+	char err[PROXY_ERRSIZE];
+	struct proxy *px;
+	int rc;
+
+	memset(&po, 0, sizeof(po));
+	po.listen = r->opt->proxy;
+	po.upstream = r->opt->upstream;
+	po.dict = dict;
+	po.lint = &r->opt->lint;
+	po.emit = on_finding;
+	po.ctx = r;
+	po.log = stderr;
+	r->file = "<proxy>";
+	if ((px = proxy_new(&po, err)) == NULL) {
+		fprintf(stderr, "amilint: %s\n", err);
+		return -1;
+	}
+	fprintf(stderr, "amilint: listening on %s, forwarding to %s; "
+	                "interrupt (^C) for the summary\n",
+	        proxy_address(px), po.upstream);
+	rc = proxy_run(px);
+	proxy_free(px);
+	return rc;
+}
+
 /* amilint --extract DIR capture: exit status. */
 static int
 extract(const struct amilint_opts *o, int n, char **inputs)
@@ -275,11 +309,13 @@ main(int argc, char **argv)
 	inputs = first < argc ? (const char *const *)argv + first : stdin_only;
 	n = first < argc ? argc - first : 1;
 	opt.format->begin(&r->diag);
-	for (i = 0; i < n; i++)
+	if (opt.proxy != NULL)
+		bad = lint_proxy(r, &dict) < 0;
+	for (i = 0; opt.proxy == NULL && i < n; i++)
 		if (lint_input(r, &dict, inputs[i]) < 0)
 			bad = 1;
 	opt.format->end(&r->diag);
-	if (opt.summary)
+	if (opt.summary || opt.proxy != NULL)
 		summary(r, opt.format == &diag_text ? stdout : stderr);
 	status = bad ? 2 : r->shown > 0 ? 1 : 0;
 	if (ferror(stdout) || fflush(stdout) != 0) {

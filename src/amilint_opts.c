@@ -26,7 +26,9 @@ enum {
 	OPT_CONFIG,
 	OPT_VERSION,
 	OPT_PORT,
-	OPT_EXTRACT
+	OPT_EXTRACT,
+	OPT_PROXY,
+	OPT_UPSTREAM
 };
 
 static const struct option longopts[] = {
@@ -43,6 +45,8 @@ static const struct option longopts[] = {
 	{"config", required_argument, NULL, OPT_CONFIG},
 	{"port", required_argument, NULL, OPT_PORT},
 	{"extract", required_argument, NULL, OPT_EXTRACT},
+	{"proxy", required_argument, NULL, OPT_PROXY},
+	{"upstream", required_argument, NULL, OPT_UPSTREAM},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -53,8 +57,11 @@ amilint_usage(FILE *f)
 {
 	fputs("usage: amilint [options] [file ...]\n"
 	      "       amilint --extract DIR [--port N] capture\n"
+	      "       amilint --proxy HOST:PORT --upstream HOST:PORT "
+	      "[options]\n"
 	      "Lints captured AMI traffic: text transcripts, or pcap and "
-	      "pcapng\ncaptures (- or no file reads stdin).\n\n"
+	      "pcapng\ncaptures (- or no file reads stdin); or live traffic, "
+	      "through --proxy.\n\n"
 	      "  -f, --format FMT        text (default), json or sarif\n"
 	      "  -W, --severity LEVEL    note (default), warning or error: "
 	      "hide and\n"
@@ -78,6 +85,12 @@ amilint_usage(FILE *f)
 	      "capture as\n"
 	      "                          text transcripts in DIR; no "
 	      "linting\n"
+	      "      --proxy HOST:PORT   listen there, forward to "
+	      "--upstream, lint the\n"
+	      "                          live traffic; ^C prints the "
+	      "summary\n"
+	      "      --upstream HOST:PORT  the AMI server --proxy forwards "
+	      "to\n"
 	      "      --color WHEN        auto (default), always or never; "
 	      "NO_COLOR is\n"
 	      "                          respected\n"
@@ -241,6 +254,12 @@ apply(struct amilint_opts *o, int opt, const char *v)
 		return add_port(o, v);
 	case OPT_EXTRACT:
 		o->extract = v;
+		return 0;
+	case OPT_PROXY:
+		o->proxy = v;
+		return 0;
+	case OPT_UPSTREAM:
+		o->upstream = v;
 		return 0;
 	default:
 		return -1;
@@ -414,6 +433,22 @@ load_config(struct amilint_opts *o, int argc, char **argv)
 	return 0;
 }
 
+/* --proxy and --upstream go together, and with no input. */
+static int
+proxy_usage(const struct amilint_opts *o, int ninputs)
+{
+	const char *msg = NULL;
+
+	if ((o->proxy == NULL) != (o->upstream == NULL))
+		msg = "--proxy and --upstream go together";
+	else if (o->proxy != NULL && (ninputs > 0 || o->extract != NULL))
+		msg = "--proxy lints live traffic: no file, no --extract";
+	if (msg == NULL)
+		return optind;
+	fprintf(stderr, "amilint: %s\n", msg);
+	return -1;
+}
+
 int
 amilint_parse(int argc, char **argv, struct amilint_opts *o, int *status)
 {
@@ -447,7 +482,7 @@ amilint_parse(int argc, char **argv, struct amilint_opts *o, int *status)
 				return -1;
 		}
 	}
-	return optind;
+	return proxy_usage(o, argc - optind);
 }
 
 void

@@ -32,6 +32,7 @@ struct amilint_opts {
 	unsigned ports[AMILINT_MAX_PORTS]; /* AMI ports in captures */
 	size_t nports;
 	const char *extract; /* --extract DIR */
+	const char *proxy, *upstream; /* --proxy ADDR --upstream ADDR */
 	enum color_when color;
 	char *owned[64]; /* strings read from the rc file */
 	size_t nowned;
