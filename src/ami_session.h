@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define AMI_SESSION_MAX_PENDING 4096
+#define AMI_SESSION_MAX_PENDING 256
 #define AMI_SESSION_MAX_ID 256
 #define AMI_SESSION_MAX_ACTION 64
 

@@ -109,7 +109,7 @@ cap_tcp_defaults(struct cap_tcp_limits *lim)
 	lim->ports[0] = 5038;
 	lim->nports = 1;
 	lim->max_conns = 65536;
-	lim->max_ami = 64;
+	lim->max_ami = 256;
 	lim->window = 1024 * 1024;
 	lim->budget = 64 * 1024 * 1024;
 }

@@ -69,8 +69,8 @@ struct cap_tcp_limits {
 	unsigned ports[CAP_TCP_MAX_PORTS]; /* the AMI ports */
 	size_t nports;
 	size_t max_conns;  /* connections followed at once (65536) */
-	size_t max_ami;    /* AMI connections open at once (64: each holds a
-	                      lint session and two parsers, up to 4 MiB) */
+	size_t max_ami;    /* AMI connections open at once (256: each holds a
+	                      lint session and two parsers, up to 2.5 MiB) */
 	size_t window;     /* out-of-order bytes ahead, per direction (1 MiB) */
 	size_t budget;     /* out-of-order bytes held in all (64 MiB) */
 };

@@ -40,7 +40,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_CONNS 128
+#define MAX_CONNS 1024
 #define MAX_FRAME 70000
 #define MAX_PAYLOAD (1 << 20)
 
