@@ -42,6 +42,7 @@ struct cgen {
 	size_t nchecks;
 	struct cgen_facts *facts;
 	size_t nfacts, capfacts;
+	int words_code; /* le8() and le4() are written (emit_c_lookup.c) */
 	int nomem;  /* out of memory: the output is incomplete */
 	int failed; /* another reason, already printed */
 };
@@ -53,6 +54,7 @@ struct cgen {
 #define CGEN_FNV_BASIS UINT64_C(0xcbf29ce484222325)
 #define CGEN_FNV_PRIME UINT64_C(0x100000001b3)
 #define CGEN_FOLD_BITS UINT64_C(0x2020202020202020)
+#define CGEN_MULT2 UINT64_C(0xbf58476d1ce4e5b9)
 
 /* One table of names and its hash. */
 struct cgen_hash {
@@ -61,9 +63,12 @@ struct cgen_hash {
 	const char **names; /* in id order */
 	size_t n, maxlen;
 	int fold;           /* match ignoring ASCII case */
+	int internal;       /* no public look-up nor names: only WHAT_find() */
 	int pos[CGEN_MAXPOS];    /* >= 0 from the start, < 0 from the end */
 	size_t npos;
 	int full;           /* positions cannot tell the names apart */
+	int words;          /* key of whole words instead of positions */
+	int mid;            /* with the word in the middle of a long name */
 	uint64_t seed;
 	unsigned rbits, sbits; /* 2^rbits buckets, 2^sbits slots */
 	unsigned *disp;

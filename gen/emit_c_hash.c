@@ -1,8 +1,10 @@
 /*
  * emit_c_hash.c: the collision-free hashes of -T c's name look-ups, found
- * at generation time.  A key is the length and the bytes at a few chosen
- * positions (like gperf), spread by one multiplication; a displacement per
- * bucket then puts every name in a slot of its own (hash and displace).
+ * at generation time.  A key is the length and the first and last words of
+ * a name, or when they do not tell the names apart the bytes at a few
+ * chosen positions (like gperf), spread by one multiplication; a
+ * displacement per bucket then puts every name in a slot of its own (hash
+ * and displace).
  * Chosen by measurement against gperf and a binary search (make bench,
  * tests/bench/run.sh); emit_c_lookup.c writes the tables and the code.
  */
@@ -22,6 +24,47 @@ index_of(int pos, size_t len)
 	return len >= (size_t)-pos ? len - (size_t)-pos : 0;
 }
 
+/* n bytes at s as a little-endian number, whatever the machine. */
+static uint64_t
+le_bytes(const unsigned char *s, size_t n)
+{
+	uint64_t w = 0;
+
+	while (n-- > 0)
+		w = w << 8 | s[n];
+	return w;
+}
+
+/*
+ * The key of whole words, computed as the generated code computes it:
+ * the first and the last 8 bytes of a name (4 when shorter; the first,
+ * middle and last byte of a name of 1 to 3), 0x20 set in each byte when
+ * case does not matter, the length, and with mid the 8 bytes in the
+ * middle.  A few loads and multiplications: cheaper than positions, and
+ * used when it tells the names apart.
+ */
+static uint64_t
+words_key(const struct cgen_hash *p, const char *name)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	size_t len = strlen(name);
+	uint64_t f = p->fold ? CGEN_FOLD_BITS : 0, lo, hi = 0, k;
+
+	if (len >= 8) {
+		lo = le_bytes(s, 8);
+		hi = le_bytes(s + len - 8, 8);
+	} else if (len >= 4) {
+		lo = le_bytes(s, 4);
+		hi = le_bytes(s + len - 4, 4);
+	} else
+		lo = s[0] | (uint64_t)s[len / 2] << 8 |
+		     (uint64_t)s[len - 1] << 16;
+	k = ((lo | f) * CGEN_MULT) ^ (hi | f) ^ len;
+	if (p->mid && len >= 8)
+		k ^= (le_bytes(s + (len - 8) / 2, 8) | f) * CGEN_MULT2;
+	return k;
+}
+
 /*
  * The key of a name, computed as the generated code computes it: the bytes
  * at the first CGEN_PACKED positions side by side, with 0x20 set in each
@@ -38,6 +81,8 @@ key(const struct cgen_hash *p, size_t npos, const char *name)
 	unsigned fold = p->fold ? 0x20u : 0;
 	uint64_t k = 0;
 
+	if (p->words)
+		return words_key(p, name);
 	if (p->full) {
 		for (k = CGEN_FNV_BASIS, j = 0; j < len; j++)
 			k = (k ^ (s[j] | fold)) * CGEN_FNV_PRIME;
@@ -87,6 +132,11 @@ candidate(int c)
 static int
 choose_positions(struct cgen_hash *p, uint64_t *keys)
 {
+	/* Whole words first: without the middle one, then with it. */
+	for (p->words = 1, p->mid = 0; p->mid < 2; p->mid++)
+		if (distinct(p, 0, keys) == p->n)
+			return 0;
+	p->words = p->mid = 0;
 	for (;;) {
 		size_t cur = distinct(p, p->npos, keys), best_d = cur, d;
 		int best = 0, c;

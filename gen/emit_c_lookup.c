@@ -1,13 +1,15 @@
 /*
  * emit_c_lookup.c: -T c's name look-ups: the tables of header, action and
- * event names, the hash tables emit_c_hash.c found for them, and the
- * look-up functions, whose key computation must match emit_c_hash.c's
- * key() byte for byte.  Names compared ignoring case sit in their slots in
- * lower case, with a mask, so a look-up reads one slot and compares eight
- * bytes at a time.
+ * event names, the hash tables emit_c_hash.c found for them (and for the
+ * privilege classes), and the look-up functions, whose key computation
+ * must match emit_c_hash.c's key() byte for byte.  Names compared ignoring
+ * case sit in their slots as spelt, with a mask of their letters, so a
+ * look-up reads one slot, compares eight bytes at a time and tells
+ * whether the case matched.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "emit_c.h"
 
@@ -28,35 +30,30 @@ numbers(struct cgen *g, const char *type, const char *name, const int *v,
 static void
 folded_slot(struct cgen *g, int id, const char *name)
 {
-	char *low;
 	size_t j;
 
 	if (id < 0) {
 		out_markup(&g->o, "\t{-1, 0, \"\", \"\"},\n");
 		return;
 	}
-	if ((low = strdup(name)) == NULL) {
-		g->nomem = 1;
-		return;
-	}
-	for (j = 0; low[j] != '\0'; j++)
-		if (low[j] >= 'A' && low[j] <= 'Z')
-			low[j] = (char)(low[j] + 32);
-	out_markup(&g->o, "\t{%d, %zu, ", id, j);
-	cgen_str(g, low);
+	out_markup(&g->o, "\t{%d, %zu, ", id, strlen(name));
+	cgen_str(g, name);
 	out_markup(&g->o, ", \"");
-	for (j = 0; low[j] != '\0'; j++)
+	for (j = 0; name[j] != '\0'; j++)
 		out_markup(&g->o, "%s",
-		           low[j] >= 'a' && low[j] <= 'z' ? " " : "\\0");
+		           (name[j] >= 'a' && name[j] <= 'z') ||
+		                   (name[j] >= 'A' && name[j] <= 'Z')
+		               ? " "
+		               : "\\0");
 	out_markup(&g->o, "\"},\n");
-	free(low);
 }
 
 /*
  * The slots of a table compared ignoring case hold the name itself, so a
- * look-up reads one slot: the name in lower case, and a mask with 0x20
- * where it has a letter (s | mask == low holds exactly for the name in any
- * case, eight bytes at a time).
+ * look-up reads one slot: the name as the dictionary spells it, and a mask
+ * with 0x20 where it has a letter (s ^ name has no bit outside the mask
+ * exactly for the name in any case, and none at all for the name as
+ * spelt; eight bytes at a time).
  */
 static void
 folded_slots(struct cgen *g, const struct cgen_hash *p)
@@ -102,11 +99,68 @@ key_byte(struct cgen *g, int pos)
 		out_markup(&g->o, "s[len >= %d ? len - %d : 0]", -pos, -pos);
 }
 
+static const char *const words_code[] = {
+	"",
+	"/*",
+	" * Bytes as a little-endian number, whatever the machine: compilers make",
+	" * it one load (inline, so that they see it).",
+	" */",
+	"static inline uint64_t",
+	"le8(const unsigned char *s)",
+	"{",
+	"\treturn (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 |",
+	"\t       (uint64_t)s[3] << 24 | (uint64_t)s[4] << 32 |",
+	"\t       (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 |",
+	"\t       (uint64_t)s[7] << 56;",
+	"}",
+	"",
+	"static inline uint64_t",
+	"le4(const unsigned char *s)",
+	"{",
+	"\treturn (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 |",
+	"\t       (uint64_t)s[3] << 24;",
+	"}",
+	NULL,
+};
+
+/* The key of whole words: emit_c_hash.c's words_key(). */
+static void
+words_key(struct cgen *g, const struct cgen_hash *p)
+{
+	const char *f = p->fold ? " | f" : "";
+
+	if (p->fold)
+		out_markup(&g->o, "\tf = UINT64_C(0x%016llx);\n",
+		           (unsigned long long)CGEN_FOLD_BITS);
+	out_markup(&g->o, "\tif (len >= 8) {\n\t\tlo = le8(s);\n"
+	                  "\t\thi = le8(s + len - 8);\n");
+	if (p->mid)
+		out_markup(&g->o, "\t\tmid = %sle8(s + (len - 8) / 2)%s%s *\n"
+		                  "\t\t      UINT64_C(0x%016llx);\n",
+		           p->fold ? "(" : "", f, p->fold ? ")" : "",
+		           (unsigned long long)CGEN_MULT2);
+	out_markup(&g->o, "\t} else if (len >= 4) {\n\t\tlo = le4(s);\n"
+	                  "\t\thi = le4(s + len - 4);\n\t} else\n"
+	                  "\t\tlo = (uint64_t)s[0] | (uint64_t)s[len / 2] << 8 |"
+	                  "\n\t\t     (uint64_t)s[len - 1] << 16;\n");
+	if (p->fold)
+		out_markup(&g->o, "\tx = ((lo | f) * UINT64_C(0x%016llx)) ^ "
+		                  "(hi | f) ^ len%s;\n",
+		           (unsigned long long)CGEN_MULT, p->mid ? " ^ mid" : "");
+	else
+		out_markup(&g->o, "\tx = (lo * UINT64_C(0x%016llx)) ^ hi ^ len%s;\n",
+		           (unsigned long long)CGEN_MULT, p->mid ? " ^ mid" : "");
+}
+
 static void
 lookup_key(struct cgen *g, const struct cgen_hash *p)
 {
 	size_t j, packed = p->npos < CGEN_PACKED ? p->npos : CGEN_PACKED;
 
+	if (p->words) {
+		words_key(g, p);
+		return;
+	}
 	if (p->full) {
 		out_markup(&g->o,
 		           "\tfor (x = UINT64_C(0x%016llx), i = 0; i < len; "
@@ -140,22 +194,72 @@ lookup_key(struct cgen *g, const struct cgen_hash *p)
 	}
 }
 
+/* The public look-up; for a table compared ignoring case, over WHAT_find(). */
+static void
+lookup_head(struct cgen *g, const struct cgen_hash *p)
+{
+	if (!p->fold) {
+		out_markup(&g->o,
+		           "\nint\n%s_%s_lookup(const char *name, size_t len)"
+		           "\n{\n\treturn %s_find(name, len);\n}\n",
+		           g->name, p->what, p->what);
+		out_markup(&g->o, "\n/* The id of name among the %s names, or "
+		                  "-1. */\nstatic int\n%s_find(const char "
+		                  "*name, size_t len)\n{\n",
+		           p->what, p->what);
+		return;
+	}
+	out_markup(&g->o,
+	           "\nint\n%s_%s_lookup(const char *name, size_t len)\n{\n"
+	           "\tint cased;\n\n\treturn %s_find(name, len, &cased);\n}\n",
+	           g->name, p->what, p->what);
+	out_markup(&g->o,
+	           "\n/*\n * The id of name among the %s names, in any case, "
+	           "or -1;\n * *cased: spelt as the dictionary spells it.\n */\n"
+	           "static int\n%s_find(const char *name, size_t len, "
+	           "int *cased)\n{\n",
+	           p->what, p->what);
+}
+
 static void
 lookup_function(struct cgen *g, const struct cgen_hash *p)
 {
-	out_markup(&g->o,
-	           "\nint\n%s_%s_lookup(const char *name, size_t len)\n{\n",
-	           g->name, p->what);
+	if (p->words && !g->words_code) {
+		cgen_lines(g, words_code);
+		g->words_code = 1;
+	}
+	if (p->internal)
+		out_markup(&g->o, "\n/* The id of name among the %s names, in "
+		                  "any case, or -1. */\nstatic int\n%s_find("
+		                  "const char *name, size_t len, int *cased)\n{\n",
+		           p->what, p->what);
+	else {
+		/*
+		 * WHAT_find() comes after the public look-up that calls it;
+		 * the engine calls it too, and can have it inline (the
+		 * public one may be interposed in a shared library).
+		 */
+		out_markup(&g->o, "\nstatic int %s_find(const char *name, "
+		                  "size_t len%s);\n",
+		           p->what, p->fold ? ", int *cased" : "");
+		lookup_head(g, p);
+	}
 	if (p->n == 0) {
-		out_markup(&g->o,
-		           "\t(void)name;\n\t(void)len;\n\treturn -1;\n}\n");
+		out_markup(&g->o, "\t(void)name;\n\t(void)len;\n%s"
+		                  "\treturn -1;\n}\n",
+		           p->fold ? "\t*cased = 0;\n" : "");
 		return;
 	}
 	out_markup(&g->o, "\tconst unsigned char *s = "
 	                  "(const unsigned char *)name;\n"
-	                  "\tuint64_t x;\n\t%s;\n%s\n",
-	           p->fold ? "const struct folded *e" : "int id",
+	                  "\tuint64_t x%s%s%s;\n\t%s;\n%s\n",
+	           p->words ? ", lo, hi = 0" : "",
+	           p->words && p->fold ? ", f" : "",
+	           p->words && p->mid ? ", mid = 0" : "",
+	           p->fold ? "const struct folded *e;\n\tint m" : "int id",
 	           p->full ? "\tsize_t i;\n" : "");
+	if (p->fold)
+		out_markup(&g->o, "\t*cased = 0;\n");
 	out_markup(&g->o, "\tif (len - 1 >= %zu) /* empty, or longer than "
 	                  "any */\n\t\treturn -1;\n",
 	           p->maxlen);
@@ -169,14 +273,16 @@ lookup_function(struct cgen *g, const struct cgen_hash *p)
 	           64 - p->rbits - p->sbits, (1u << p->sbits) - 1, p->what,
 	           64 - p->rbits);
 	if (p->fold) {
-		out_markup(&g->o, "\tif (e->len != len || "
-		                  "!same_fold(s, e->low, e->mask, len))\n"
-		                  "\t\treturn -1;\n\treturn e->id;\n}\n");
+		out_markup(&g->o, "\tif (e->len != len ||\n"
+		                  "\t    (m = match_fold(s, e->name, e->mask, "
+		                  "len)) == 0)\n"
+		                  "\t\treturn -1;\n\t*cased = m == 2;\n"
+		                  "\treturn e->id;\n}\n");
 		return;
 	}
-		out_markup(&g->o, "\tif (id < 0 || %s[id].len != len ||\n"
-		                  "\t    memcmp(s, %s[id].s, len) != 0)\n",
-		           p->tab, p->tab);
+	out_markup(&g->o, "\tif (id < 0 || %s[id].len != len ||\n"
+	                  "\t    !same_bytes(s, %s[id].s, len))\n",
+	           p->tab, p->tab);
 	out_markup(&g->o, "\t\treturn -1;\n\treturn id;\n}\n");
 }
 
@@ -220,7 +326,8 @@ table(struct cgen *g, struct cgen_hash *p)
 		return -1;
 	}
 	out_markup(&g->o, "\n");
-	names(g, p);
+	if (!p->internal)
+		names(g, p);
 	hash_tables(g, p);
 	return 0;
 }
@@ -241,11 +348,11 @@ fold_table(struct cgen *g)
 
 static const char *const same_fold_code[] = {
 	"",
-	"/* A slot of a table compared ignoring case: see same_fold(). */",
+	"/* A slot of a table compared ignoring case: see match_fold(). */",
 	"struct folded {",
 	"\tshort id;            /* -1: empty */",
 	"\tunsigned short len;",
-	"\tchar low[FOLDED_MAX + 1]; /* the name in lower case */",
+	"\tchar name[FOLDED_MAX + 1]; /* the name as the dictionary spells it */",
 	"\tchar mask[FOLDED_MAX + 1]; /* a space where it has a letter */",
 	"};",
 	"",
@@ -269,31 +376,58 @@ static const char *const same_fold_code[] = {
 	"}",
 	"",
 	"/*",
-	" * Whether s is the name low in any ASCII case: (s | mask) == low",
-	" * holds byte for byte exactly then.  Eight bytes at a time, the last",
-	" * word overlapping the one before.",
+	" * The bits where n bytes at s and name differ, outside those mask has",
+	" * when any_case.  Eight bytes at a time, the last word overlapping the one",
+	" * before.",
 	" */",
-	"static int",
-	"same_fold(const unsigned char *s, const char *low, const char *mask,",
-	"          size_t n)",
+	"static inline uint64_t",
+	"differ(const unsigned char *s, const char *name, const char *mask, size_t n,",
+	"       int any_case)",
 	"{",
+	"\tuint64_t d;",
 	"\tsize_t i;",
 	"",
+	"\t/* The first and the last word: names of up to 16 bytes, no loop. */",
 	"\tif (n >= 8) {",
-	"\t\tfor (i = 0; i + 8 < n; i += 8)",
-	"\t\t\tif ((load8(s + i) | load8(mask + i)) != load8(low + i))",
-	"\t\t\t\treturn 0;",
-	"\t\ti = n - 8;",
-	"\t\treturn (load8(s + i) | load8(mask + i)) == load8(low + i);",
+	"\t\td = ((load8(s) ^ load8(name)) & ~(any_case ? load8(mask) : 0)) |",
+	"\t\t    ((load8(s + n - 8) ^ load8(name + n - 8)) &",
+	"\t\t     ~(any_case ? load8(mask + n - 8) : 0));",
+	"\t\tfor (i = 8; i + 8 < n; i += 8)",
+	"\t\t\td |= (load8(s + i) ^ load8(name + i)) &",
+	"\t\t\t     ~(any_case ? load8(mask + i) : 0);",
+	"\t\treturn d;",
 	"\t}",
 	"\tif (n >= 4)",
-	"\t\treturn (load4(s) | load4(mask)) == load4(low) &&",
-	"\t\t       (load4(s + n - 4) | load4(mask + n - 4)) ==",
-	"\t\t           load4(low + n - 4);",
-	"\tfor (i = 0; i < n; i++)",
-	"\t\tif ((s[i] | (unsigned char)mask[i]) != (unsigned char)low[i])",
-	"\t\t\treturn 0;",
-	"\treturn 1;",
+	"\t\treturn ((load4(s) ^ load4(name)) &",
+	"\t\t        ~(any_case ? load4(mask) : 0)) |",
+	"\t\t       ((load4(s + n - 4) ^ load4(name + n - 4)) &",
+	"\t\t        ~(any_case ? load4(mask + n - 4) : 0));",
+	"\tfor (d = 0, i = 0; i < n; i++)",
+	"\t\td |= (uint64_t)(s[i] ^ (unsigned char)name[i]) &",
+	"\t\t     ~(uint64_t)(any_case ? (unsigned char)mask[i] : 0);",
+	"\treturn d;",
+	"}",
+	"",
+	"/*",
+	" * Whether s is name in any ASCII case: s ^ name may differ only in the",
+	" * bits mask has (0x20 where name has a letter).  2 when s is name as",
+	" * spelt (nearly always, and the quickest), 1 in another case, 0 when it",
+	" * is another name.",
+	" */",
+	"static inline int",
+	"match_fold(const unsigned char *s, const char *name, const char *mask,",
+	"           size_t n)",
+	"{",
+	"\tif (differ(s, name, mask, n, 0) == 0)",
+	"\t\treturn 2;",
+	"\treturn differ(s, name, mask, n, 1) == 0;",
+	"}",
+	"",
+	"/* memcmp(a, b, n) == 0, inline: the names and values are short. */",
+	"static inline int",
+	"same_bytes(const void *a, const char *b, size_t n)",
+	"{",
+	"\treturn differ((const unsigned char *)a, b, b, n, 0) == 0;",
 	"}",
 	NULL,
 };
@@ -312,20 +446,20 @@ counts(struct cgen *g)
 	const struct amid_model *m = g->m;
 
 	out_markup(&g->o, "\nenum {\n\tNHEADERS = %zu,\n\tNACTIONS = %zu,\n"
-	                  "\tNEVENTS = %zu,\n\tNSEEN = (NHEADERS + 8) / 8,\n"
+	                  "\tNEVENTS = %zu,\n"
 	                  "\tACTIONID = %d /* the header, or -1 */\n};\n",
 	           m->nheaders, m->nactions, m->nevents,
 	           header_id(m, "ActionID"));
 }
 
-/* The longest name of the first n tables. */
+/* The longest name of the tables compared ignoring case, among n. */
 static size_t
 longest(const struct cgen_hash *t, size_t n)
 {
 	size_t k, i, max = 0;
 
 	for (k = 0; k < n; k++)
-		for (i = 0; i < t[k].n; i++)
+		for (i = 0; t[k].fold && i < t[k].n; i++)
 			if (strlen(t[k].names[i]) > max)
 				max = strlen(t[k].names[i]);
 	return max;
@@ -343,22 +477,42 @@ free_tables(struct cgen_hash *v, size_t n)
 	}
 }
 
+/*
+ * The privilege classes, for class_find(): only whether a name is one
+ * matters, so names that differ only in case count once.
+ */
+static size_t
+class_names(const struct amid_model *m, const char **v)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < m->nclasses; i++) {
+		for (j = 0; j < n; j++)
+			if (strcasecmp(v[j], m->classes[i].name) == 0)
+				break;
+		if (j == n)
+			v[n++] = m->classes[i].name;
+	}
+	return n;
+}
+
 int
 cgen_lookups(struct cgen *g)
 {
 	const struct amid_model *m = g->m;
-	struct cgen_hash t[3] = {
+	struct cgen_hash t[4] = {
 		{.what = "header", .tab = "headers", .n = m->nheaders,
 		 .fold = 1},
 		{.what = "action", .tab = "action_names", .n = m->nactions,
 		 .fold = 1},
 		{.what = "event", .tab = "event_names", .n = m->nevents},
+		{.what = "class", .n = m->nclasses, .fold = 1, .internal = 1},
 	};
 	const char *count[3] = {"NHEADERS", "NACTIONS", "NEVENTS"};
 	size_t i, k;
 	int rc = 0;
 
-	for (k = 0; k < 3; k++)
+	for (k = 0; k < 4; k++)
 		if ((t[k].names = malloc((t[k].n + 1) * sizeof(char *))) ==
 		    NULL)
 			g->nomem = 1;
@@ -368,22 +522,23 @@ cgen_lookups(struct cgen *g)
 		t[1].names[i] = m->actions[i].name;
 	for (i = 0; !g->nomem && i < m->nevents; i++)
 		t[2].names[i] = m->events[i].name;
+	if (!g->nomem)
+		t[3].n = class_names(m, t[3].names);
 	counts(g);
 	fold_table(g);
-	if (m->nheaders + m->nactions > 0) {
-		out_markup(&g->o, "\nenum { FOLDED_MAX = %zu };\n",
-		           longest(t, 2));
-		cgen_lines(g, same_fold_code);
-	}
-	for (k = 0; rc == 0 && !g->nomem && k < 3; k++) {
+	out_markup(&g->o, "\nenum { FOLDED_MAX = %zu };\n", longest(t, 4));
+	cgen_lines(g, same_fold_code);
+	for (k = 0; rc == 0 && !g->nomem && k < 4; k++) {
 		rc = table(g, &t[k]);
 		lookup_function(g, &t[k]);
+		if (t[k].internal)
+			continue;
 		name_function(g, &t[k], count[k]);
 		if (k == 0)
 			out_markup(&g->o, "\nint\n%s_header_count(void)\n{\n"
 			                  "\treturn NHEADERS;\n}\n",
 			           g->name);
 	}
-	free_tables(t, 3);
+	free_tables(t, 4);
 	return g->nomem ? -1 : rc;
 }

@@ -193,12 +193,6 @@ cgen_checks(struct cgen *g)
 	const struct amid_model *m = g->m;
 	size_t i, j, idx;
 
-	out_markup(&g->o, "\n/* Privilege classes, for classlist and "
-	                  "eventmask values. */\n"
-	                  "static const struct name classes[] = {\n");
-	for (i = 0; i < m->nclasses; i++)
-		name_row(g, m->classes[i].name);
-	out_markup(&g->o, "\t{NULL, 0},\n};\n\n");
 	for (i = 0; i < m->nheaders; i++)
 		for (j = 0; j < m->headers[i].nmeanings; j++)
 			if (m->headers[i].meanings[j].type == AMID_T_ENUM)
@@ -312,7 +306,7 @@ static const char *const value_code[] = {
 	"{",
 	"\tfor (; v->s != NULL; v++)",
 	"\t\tif (v->len == n && (casefold ? eq_fold(s, v->s, n)",
-	"\t\t                             : memcmp(s, v->s, n) == 0))",
+	"\t\t                             : same_bytes(s, v->s, n)))",
 	"\t\t\treturn 1;",
 	"\treturn 0;",
 	"}",
@@ -334,6 +328,7 @@ static const char *const value_code[] = {
 	"check_classlist(const char *s, size_t n)",
 	"{",
 	"\tsize_t i = 0, start, end;",
+	"\tint cased;",
 	"",
 	"\tfor (;;) {",
 	"\t\twhile (i < n && is_blank(s[i]))",
@@ -344,7 +339,7 @@ static const char *const value_code[] = {
 	"\t\tend = i;",
 	"\t\twhile (end > start && is_blank(s[end - 1]))",
 	"\t\t\tend--;",
-	"\t\tif (end == start || !in_names(classes, s + start, end - start, 1))",
+	"\t\tif (end == start || class_find(s + start, end - start, &cased) < 0)",
 	"\t\t\treturn 0;",
 	"\t\tif (i == n)",
 	"\t\t\treturn 1;",
@@ -379,12 +374,28 @@ static const char *const value_code[] = {
 	"static int",
 	"check_uniqueid(const char *s, size_t n)",
 	"{",
+	"\tconst uint64_t ones = UINT64_C(0x0101010101010101);",
+	"\tuint64_t acc = 0, x, y;",
 	"\tsize_t i;",
 	"",
-	"\tfor (i = 0; i < n; i++)",
-	"\t\tif (is_blank(s[i]))",
-	"\t\t\treturn 0;",
-	"\treturn n > 0;",
+	"\tif (n < 8) {",
+	"\t\tfor (i = 0; i < n; i++)",
+	"\t\t\tif (is_blank(s[i]))",
+	"\t\t\t\treturn 0;",
+	"\t\treturn n > 0;",
+	"\t}",
+	"\t/* Eight bytes at a time, the last word overlapping the one before:",
+	"\t * a byte of x or y is 0 where s has a blank. */",
+	"\tfor (i = 0;; i += 8) {",
+	"\t\tif (i + 8 > n)",
+	"\t\t\ti = n - 8;",
+	"\t\tx = load8(s + i) ^ ones * ' ';",
+	"\t\ty = load8(s + i) ^ ones * '\\t';",
+	"\t\tacc |= ((x - ones) & ~x) | ((y - ones) & ~y);",
+	"\t\tif (i + 8 == n)",
+	"\t\t\tbreak;",
+	"\t}",
+	"\treturn (acc & ones << 7) == 0;",
 	"}",
 	"",
 	"static int",

@@ -8,6 +8,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define LEX_SSE2 1
+#endif
+
+/*
+ * The rare cases stay out of line: inlined into ami_lex_next(), their
+ * registers would be saved and restored for every line.
+ */
+#if defined(__GNUC__)
+#define RARE __attribute__((noinline, cold))
+#else
+#define RARE
+#endif
+
 int
 ami_lex_init(struct ami_lexer *lx, size_t cap)
 {
@@ -195,7 +210,7 @@ utf8_seq(const unsigned char *s, size_t n)
  * ASCII, and this lets it skip the byte-by-byte scan.  The last word
  * overlaps the one before rather than reading past the line.
  */
-static int
+static inline int
 has_odd_bytes(const unsigned char *s, size_t n)
 {
 	const uint64_t ones = UINT64_C(0x0101010101010101);
@@ -224,18 +239,21 @@ has_odd_bytes(const unsigned char *s, size_t n)
 	return 0;
 }
 
-/* Sets NUL and UTF-8 flags of a line. */
-static void
-scan_bytes(struct ami_line *l)
+/* Sets NUL and UTF-8 flags of a line that has odd bytes. */
+static RARE void
+scan_odd_bytes(struct ami_line *l)
 {
 	const unsigned char *s = (const unsigned char *)l->ptr;
 	size_t i = 0, k;
 
-	if (!has_odd_bytes(s, l->len))
-		return;
 	while (i < l->len) {
 		if (s[i] >= 0x80) {
-			if ((k = utf8_seq(s + i, l->len - i)) == 0) {
+			k = utf8_seq(s + i, l->len - i);
+			/* A cut may split a character: that is not the line's. */
+			if (k == 0 && l->len == AMI_LEX_MAX_LINE &&
+			    l->len - i < 4 && s[i] >= 0xc2)
+				break;
+			if (k == 0) {
 				if (!(l->flags & AMI_LINE_BAD_UTF8))
 					l->bad_utf8_col = i + 1;
 				l->flags |= AMI_LINE_BAD_UTF8;
@@ -250,6 +268,68 @@ scan_bytes(struct ami_line *l)
 		}
 		i++;
 	}
+}
+
+/*
+ * The usual line's end: the first LF among the n bytes at s, or NULL
+ * (then next_line() looks again, and knows); *odd tells whether the bytes
+ * before it have a NUL or a byte of 0x80 or more (has_odd_bytes()).  With
+ * SSE2 (every x86-64) one pass over 16 bytes at a time finds both,
+ * without a call, and gives up on the last 15 bytes of the buffer;
+ * elsewhere memchr() and has_odd_bytes().
+ */
+static inline const char *
+line_end(const char *s, size_t n, int *odd)
+{
+#if defined(LEX_SSE2)
+	const __m128i lf = _mm_set1_epi8('\n'), nul = _mm_setzero_si128();
+	unsigned odd_bits = 0, m;
+	size_t i;
+
+	for (i = 0; i + 16 <= n; i += 16) {
+		__m128i x = _mm_loadu_si128((const void *)(s + i));
+		/* Top bits (0x80 and more), and NULs. */
+		unsigned bad = (unsigned)_mm_movemask_epi8(x) |
+		               (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, nul));
+
+		m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, lf));
+		if (m != 0) {
+			unsigned k = (unsigned)__builtin_ctz(m);
+
+			*odd = (odd_bits | (bad & ((1u << k) - 1))) != 0;
+			return s + i + k;
+		}
+		odd_bits |= bad;
+	}
+	return NULL;
+#else
+	const char *nl = memchr(s, '\n', n);
+
+	if (nl != NULL)
+		*odd = has_odd_bytes((const unsigned char *)s,
+		                     (size_t)(nl - s));
+	return nl;
+#endif
+}
+
+/*
+ * The usual line with odd bytes.  Called last, so that ami_lex_next()'s
+ * usual path calls nothing and saves no registers.
+ */
+static RARE enum ami_lex_status
+odd_line(struct ami_line *l)
+{
+	l->full_len = l->len;
+	scan_odd_bytes(l);
+	return AMI_LEX_LINE;
+}
+
+/* Sets NUL and UTF-8 flags of a line. */
+static void
+scan_bytes(struct ami_line *l)
+{
+	if (has_odd_bytes((const unsigned char *)l->ptr, l->len))
+		scan_odd_bytes(l);
 }
 
 /* Every member is set: this runs once per line, a memset costs. */
@@ -302,7 +382,7 @@ cut_line(struct ami_lexer *lx)
 }
 
 /* Every case of ami_lex_next(); see there for the usual one. */
-static enum ami_lex_status
+static RARE enum ami_lex_status
 next_line(struct ami_lexer *lx, struct ami_line *l)
 {
 	char *start = lx->buf + lx->pos, *nl;
@@ -373,19 +453,40 @@ next_line(struct ami_lexer *lx, struct ami_line *l)
 enum ami_lex_status
 ami_lex_next(struct ami_lexer *lx, struct ami_line *l)
 {
-	const char *start = lx->buf + lx->pos, *nl;
-	size_t len;
+	size_t pos = lx->pos, avail = lx->end - pos, len, cr;
+	const char *start = lx->buf + pos, *nl;
+	int odd;
 
-	if (lx->cut.ptr != NULL || lx->skipping ||
-	    (nl = memchr(start, '\n', lx->end - lx->pos)) == NULL ||
-	    (len = (size_t)(nl - start)) >= AMI_LEX_MAX_LINE)
+	if (lx->cut.ptr != NULL || lx->skipping)
 		return next_line(lx, l);
-	make_line(lx, l, len, AMI_EOL_LF);
-	if (len > 0 && start[len - 1] == '\r') {
-		l->eol = AMI_EOL_CRLF;
-		l->len--;
-		l->full_len--;
-	}
-	lx->pos += len + 1;
+	/*
+	 * Set apart from lineno: GCC would load lineno and base (neighbours)
+	 * at once, and such a load waits for the store of lineno of the
+	 * line before.  next_line() sets *l anew.
+	 */
+	l->offset = lx->base + pos;
+	/* Past the limit, the line is next_line()'s: look no further. */
+	if ((nl = line_end(start, avail < AMI_LEX_MAX_LINE ? avail
+	                                                   : AMI_LEX_MAX_LINE,
+	                   &odd)) == NULL)
+		return next_line(lx, l);
+	len = (size_t)(nl - start);
+	cr = len > 0 && start[len - 1] == '\r';
+	l->ptr = start;
+	l->len = len - cr;
+	l->lineno = ++lx->lineno;
+	l->eol = cr ? AMI_EOL_CRLF : AMI_EOL_LF;
+	l->flags = 0;
+	l->nul_col = l->bad_utf8_col = 0;
+	l->bufpos = lx->shifted + pos;
+	lx->pos = pos + len + 1;
+	/* The CR is neither NUL nor UTF-8: counting it changes nothing. */
+	if (odd)
+		return odd_line(l);
+	/*
+	 * Apart from len: GCC would store both with one 16-byte store, and
+	 * the parser's load of len right after waits for it.
+	 */
+	l->full_len = len - cr;
 	return AMI_LEX_LINE;
 }

@@ -8,8 +8,25 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define MSG_SSE2 1
+#endif
+
+/*
+ * The rare cases stay out of line: inlined into the per-line code, their
+ * registers would be saved and restored for every line.  The line parser
+ * goes into it, whatever the compiler thinks of its size.
+ */
+#if defined(__GNUC__)
+#define RARE __attribute__((noinline))
+#define HOT __attribute__((always_inline))
+#else
+#define RARE
+#define HOT
+#endif
 
 #define BANNER "Asterisk Call Manager/"
 #define END_COMMAND "--END COMMAND--"
@@ -83,32 +100,56 @@ static const unsigned char name_char[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* The value after the colon at s[c]: its blanks, bounds and flags. */
-static void
-value_part(struct ami_header *h, size_t c)
+static int
+is_blank(char c)
 {
-	const char *s = h->line.ptr;
-	size_t len = h->line.len, v = c + 1;
+	return c == ' ' || c == '\t';
+}
 
-	if (v >= len || s[v] != ' ')
-		h->flags |= AMI_HDR_NO_SPACE;
-	while (v < len && (s[v] == ' ' || s[v] == '\t'))
+/*
+ * The value after the colon at s[c]: where it starts, and its flags.
+ * Nearly always one space, then the value.
+ */
+static inline size_t
+value_start(const char *s, size_t len, size_t c, unsigned *flags)
+{
+	size_t v = c + 1;
+
+	/* A byte above ' ' is no blank. */
+	if (v + 1 < len && s[v] == ' ' && (unsigned char)s[v + 1] > ' ')
 		v++;
-	h->value = s + v;
-	h->value_len = len - v;
+	else {
+		if (v < len && s[v] == ' ')
+			v++;
+		else
+			*flags |= AMI_HDR_NO_SPACE;
+		while (v < len && is_blank(s[v]))
+			v++;
+	}
+	if (v < len && is_blank(s[len - 1]))
+		*flags |= AMI_HDR_TRAILING_WS;
+	return v;
+}
+
+static void
+set_value(struct ami_header *h, size_t v)
+{
+	h->value = h->line.ptr + v;
+	h->value_len = h->line.len - v;
 	h->value_col = v + 1;
-	if (h->value_len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		h->flags |= AMI_HDR_TRAILING_WS;
 }
 
 /* A name with odd bytes, or no colon: the careful way. */
-static void
+static RARE void
 odd_name(struct ami_header *h, size_t from)
 {
 	const char *s = h->line.ptr;
 	const char *colon = memchr(s + from, ':', h->line.len - from);
 	size_t i, n;
 
+	h->name = h->value = NULL;
+	h->name_len = h->value_len = h->value_col = 0;
+	h->flags = 0;
 	if (colon == NULL) {
 		h->flags = AMI_HDR_NOT_HEADER;
 		return;
@@ -125,37 +166,83 @@ odd_name(struct ami_header *h, size_t from)
 			h->flags |= AMI_HDR_BAD_NAME;
 	if (n == 0)
 		h->flags |= AMI_HDR_BAD_NAME;
-	value_part(h, (size_t)(colon - s));
+	set_value(h, value_start(s, h->line.len, (size_t)(colon - s),
+	                         &h->flags));
 }
 
 /*
- * Splits h->line.  The first colon ends the name; the usual line has
- * only name bytes before it, found in one pass.
+ * The name bytes (name_char) at the start of the len bytes at s; the
+ * first `readable` bytes at s may be read (len or more: a line in the
+ * lexer's buffer is followed by its line end, and often by more).  With
+ * SSE2 (every x86-64), the first 16 at once when that many may be read:
+ * letters ((c | 0x20) - 'a' at most 25), digits (c - '0' at most 9), '_'
+ * and '-'; "at most" is a saturating subtraction that leaves 0.
  */
-static void
-parse_line(struct ami_header *h)
+static inline size_t
+name_length(const unsigned char *s, size_t len, size_t readable)
 {
-	const char *s = h->line.ptr;
-	size_t len = h->line.len, i = 0;
+	size_t i = 0;
 
-	h->name = h->value = NULL;
-	h->name_len = h->value_len = h->value_col = 0;
-	h->flags = 0;
-	/* Four at a time: names run to a dozen bytes, this is the hot loop. */
-	while (i + 4 <= len && (name_char[(unsigned char)s[i]] &
-	                        name_char[(unsigned char)s[i + 1]] &
-	                        name_char[(unsigned char)s[i + 2]] &
-	                        name_char[(unsigned char)s[i + 3]]))
+#if !defined(MSG_SSE2)
+	(void)readable;
+#else
+	if (readable >= 16) {
+		const __m128i zero = _mm_setzero_si128();
+		__m128i x = _mm_loadu_si128((const void *)s);
+		__m128i low = _mm_or_si128(x, _mm_set1_epi8(0x20));
+		__m128i letter = _mm_subs_epu8(
+		    _mm_sub_epi8(low, _mm_set1_epi8('a')), _mm_set1_epi8(25));
+		__m128i digit = _mm_subs_epu8(
+		    _mm_sub_epi8(x, _mm_set1_epi8('0')), _mm_set1_epi8(9));
+		__m128i name = _mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(letter, zero),
+		                 _mm_cmpeq_epi8(digit, zero)),
+		    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('_')),
+		                 _mm_cmpeq_epi8(x, _mm_set1_epi8('-'))));
+		unsigned m = ~(unsigned)_mm_movemask_epi8(name);
+
+		/* Bits 16 and up are set, and bit len when that is below. */
+		if (len < 16)
+			m |= 1u << len;
+		if ((i = (size_t)__builtin_ctz(m)) < 16)
+			return i;
+	}
+#endif
+	/* Four at a time: names run to a dozen bytes, this is a hot loop. */
+	while (i + 4 <= len && (name_char[s[i]] & name_char[s[i + 1]] &
+	                        name_char[s[i + 2]] & name_char[s[i + 3]]))
 		i += 4;
-	while (i < len && name_char[(unsigned char)s[i]])
+	while (i < len && name_char[s[i]])
 		i++;
+	return i;
+}
+
+/*
+ * Splits h->line (whose first `readable` bytes may be read, see
+ * name_length()).  The first colon ends the name; the usual line has
+ * only name bytes before it, found in one pass.  The header is written
+ * last: its members could alias the bytes (chars), and the compiler would
+ * read them again after each.
+ */
+static inline HOT void
+parse_line(struct ami_header *h, size_t readable)
+{
+	const char *line = h->line.ptr;
+	const unsigned char *s = (const unsigned char *)line;
+	size_t len = h->line.len, i = name_length(s, len, readable), v;
+	unsigned flags = 0;
+
 	if (i == 0 || i == len || s[i] != ':') {
 		odd_name(h, i);
 		return;
 	}
-	h->name = s;
+	v = value_start(line, len, i, &flags);
+	h->name = line;
 	h->name_len = i;
-	value_part(h, i);
+	h->value = line + v;
+	h->value_len = len - v;
+	h->value_col = v + 1;
+	h->flags = flags;
 }
 
 void
@@ -163,15 +250,37 @@ ami_header_parse(struct ami_header *h, const struct ami_line *l)
 {
 	memset(h, 0, sizeof(*h));
 	h->line = *l;
-	parse_line(h);
+	parse_line(h, l->len);
 }
 
+static unsigned char
+lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
+/*
+ * strncasecmp() in the C locale, for the n bytes at a and the string b of
+ * that length: inline, this runs for every message.
+ */
 static int
+same_ignoring_case(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i] &&
+		    lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+static inline int
 name_is(const struct ami_header *h, const char *name)
 {
 	size_t n = strlen(name);
 
-	return h->name_len == n && strncasecmp(h->name, name, n) == 0;
+	return h->name_len == n && same_ignoring_case(h->name, name, n);
 }
 
 static int
@@ -179,21 +288,27 @@ value_is(const struct ami_header *h, const char *value)
 {
 	size_t n = strlen(value);
 
-	return h->value_len == n && strncasecmp(h->value, value, n) == 0;
+	return h->value_len == n && same_ignoring_case(h->value, value, n);
 }
 
+/* The names differ in length: one comparison tells. */
 static enum ami_msg_kind
 kind_of(const struct ami_header *first)
 {
 	if (first->flags & AMI_HDR_NOT_HEADER)
 		return AMI_MSG_UNKNOWN;
-	if (name_is(first, "Action"))
-		return AMI_MSG_ACTION;
-	if (name_is(first, "Response"))
-		return AMI_MSG_RESPONSE;
-	if (name_is(first, "Event"))
-		return AMI_MSG_EVENT;
-	return AMI_MSG_UNKNOWN;
+	switch (first->name_len) {
+	case sizeof("Action") - 1:
+		return name_is(first, "Action") ? AMI_MSG_ACTION
+		                                : AMI_MSG_UNKNOWN;
+	case sizeof("Response") - 1:
+		return name_is(first, "Response") ? AMI_MSG_RESPONSE
+		                                  : AMI_MSG_UNKNOWN;
+	case sizeof("Event") - 1:
+		return name_is(first, "Event") ? AMI_MSG_EVENT : AMI_MSG_UNKNOWN;
+	default:
+		return AMI_MSG_UNKNOWN;
+	}
 }
 
 /* Kept lines may have moved since they were parsed: point at them again. */
@@ -232,7 +347,10 @@ deliver(struct ami_parser *p, bool terminated)
 static void
 start_message(struct ami_parser *p, const struct ami_line *l)
 {
-	memset(&p->m, 0, sizeof(p->m));
+	/* Not memset(): GCC makes that a slow "rep stos" at this size. */
+	static const struct ami_message empty;
+
+	p->m = empty;
 	p->m.h = p->h;
 	p->m.first_line = l->lineno;
 	p->m.offset = l->offset;
@@ -289,7 +407,7 @@ follows_line(struct ami_parser *p, struct ami_header *h)
 static void
 message_line(struct ami_parser *p, struct ami_header *h)
 {
-	parse_line(h);
+	parse_line(h, h->line.len);
 	p->m.last_line = h->line.lineno;
 	if (p->follows == FOLLOWS_HEADERS || p->follows == FOLLOWS_RAW) {
 		follows_line(p, h);
@@ -339,7 +457,7 @@ resync_skip(struct ami_parser *p, const struct ami_line *l)
 	return 1;
 }
 
-static void
+static RARE void
 process_line(struct ami_parser *p, struct ami_header *h)
 {
 	const struct ami_line *l = &h->line;
@@ -385,14 +503,57 @@ flush_oversized(struct ami_parser *p)
 	ami_lex_keep(&p->lx, NULL);
 }
 
+/*
+ * The usual lines, headers of the message being read (in a message, not
+ * blank, no Follows output, no gap to resynchronise after, a header slot
+ * free), are process_line() and message_line() without their cases, in a
+ * loop of their own that keeps the counts in registers (a header's size_t
+ * members could alias them).  Returns what ami_lex_next() said of the
+ * first line that is not one, read into *hp; *hp is NULL when no slot is
+ * left (then nothing was read).
+ */
+static enum ami_lex_status
+message_lines(struct ami_parser *p, struct ami_header **hp)
+{
+	size_t n = p->m.n, nheaders = p->m.nheaders;
+	unsigned long last = p->m.last_line;
+	enum ami_lex_status st = AMI_LEX_LINE;
+	struct ami_header *h = NULL;
+
+	while (n < AMI_MSG_MAX_HEADERS) {
+		h = &p->h[n];
+		st = ami_lex_next(&p->lx, &h->line);
+		if (st != AMI_LEX_LINE || h->line.len == 0)
+			break;
+		/* The line is in the buffer, the bytes to its end readable. */
+		parse_line(h, (size_t)(p->lx.buf + p->lx.end - h->line.ptr));
+		last = h->line.lineno;
+		nheaders += !(h->flags & AMI_HDR_NOT_HEADER);
+		n++;
+		h = NULL;
+	}
+	p->m.n = n;
+	p->m.nheaders = nheaders;
+	p->m.last_line = last;
+	*hp = h;
+	return st;
+}
+
 static void
 pump(struct ami_parser *p)
 {
 	struct ami_header *h;
+	enum ami_lex_status st = AMI_LEX_LINE;
 
 	for (;;) {
-		h = next_slot(p);
-		switch (ami_lex_next(&p->lx, &h->line)) {
+		h = NULL;
+		if (p->in_msg && p->follows == FOLLOWS_NONE && !p->resync)
+			st = message_lines(p, &h);
+		if (h == NULL) {
+			h = next_slot(p);
+			st = ami_lex_next(&p->lx, &h->line);
+		}
+		switch (st) {
 		case AMI_LEX_LINE:
 			process_line(p, h);
 			break;

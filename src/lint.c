@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "lint_internal.h"
 
@@ -37,13 +36,35 @@ lint_free(struct lint *l)
 	free(l);
 }
 
+static unsigned char
+lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
+/*
+ * strncasecmp() in the C locale, for the n bytes at a and the string b of
+ * that length: inline, rules ask this of every message.
+ */
+static int
+same_ignoring_case(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i] &&
+		    lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
 int
 lint_name_is(const struct ami_header *h, const char *name)
 {
 	size_t n = strlen(name);
 
 	return h->name != NULL && h->name_len == n &&
-	       strncasecmp(h->name, name, n) == 0;
+	       same_ignoring_case(h->name, name, n);
 }
 
 int
@@ -51,7 +72,7 @@ lint_value_is(const struct ami_header *h, const char *value)
 {
 	size_t n = strlen(value);
 
-	return h->value_len == n && strncasecmp(h->value, value, n) == 0;
+	return h->value_len == n && same_ignoring_case(h->value, value, n);
 }
 
 /* Rules ask this of every message: the lengths are compared first. */
@@ -59,6 +80,7 @@ const struct ami_header *
 lint_header(const struct ami_message *m, const char *name)
 {
 	size_t i, n = strlen(name);
+	unsigned char first = n > 0 ? lower((unsigned char)name[0]) : 0;
 
 	for (i = 0; i < m->n; i++) {
 		const struct ami_header *h = &m->h[i];
@@ -66,8 +88,8 @@ lint_header(const struct ami_message *m, const char *name)
 		/* Many names share a length: the first byte tells most. */
 		if (h->name_len == n && h->name != NULL &&
 		    !(h->flags & AMI_HDR_NOT_HEADER) &&
-		    (n == 0 || (h->name[0] | 0x20) == (name[0] | 0x20)) &&
-		    strncasecmp(h->name, name, n) == 0)
+		    (n == 0 || lower((unsigned char)h->name[0]) == first) &&
+		    same_ignoring_case(h->name, name, n))
 			return h;
 	}
 	return NULL;
@@ -81,6 +103,28 @@ lint_field_header(const struct lint *l, size_t field)
 	return &l->msg->h[l->field_header[field]];
 }
 
+/*
+ * Whether a and b are more than max edits apart by their bytes alone:
+ * an insertion or a deletion changes one count of a byte (ignoring case),
+ * a substitution two, a swap none.  Counting bytes in 32 bins (some share
+ * one) keeps the bound: a quick test before the matrix (did you mean
+ * tries every known header).
+ */
+static int
+counts_differ(const char *a, size_t la, const char *b, size_t lb, size_t max)
+{
+	int bins[32] = {0};
+	size_t i, d = 0;
+
+	for (i = 0; i < la; i++)
+		bins[((unsigned char)a[i] | 0x20) & 31]++;
+	for (i = 0; i < lb; i++)
+		bins[((unsigned char)b[i] | 0x20) & 31]--;
+	for (i = 0; i < 32; i++)
+		d += (size_t)(bins[i] < 0 ? -bins[i] : bins[i]);
+	return d > 2 * max;
+}
+
 /* Edit distance ignoring case, giving up past max (returns max + 1). */
 size_t
 lint_distance(const char *a, size_t la, const char *b, size_t lb, size_t max)
@@ -90,7 +134,8 @@ lint_distance(const char *a, size_t la, const char *b, size_t lb, size_t max)
 
 	if (la >= 64 || lb >= 64)
 		return max + 1;
-	if ((la > lb ? la - lb : lb - la) > max)
+	if ((la > lb ? la - lb : lb - la) > max ||
+	    counts_differ(a, la, b, lb, max))
 		return max + 1;
 	/* Row k of the matrix lives in rows[k % 3]. */
 	for (j = 0; j <= lb; j++)
@@ -138,7 +183,7 @@ lint_is_secret(const struct ami_header *h)
 	for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
 		n = strlen(words[w]);
 		for (i = 0; i + n <= h->name_len; i++)
-			if (strncasecmp(h->name + i, words[w], n) == 0)
+			if (same_ignoring_case(h->name + i, words[w], n))
 				return 1;
 	}
 	return lint_distance(h->name, h->name_len, "Secret", 6, 2) <= 2;
@@ -250,7 +295,11 @@ lint_report(struct lint *l, enum rule_id rule, const struct ami_header *h,
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	sanitize(msg);
-	if (l->msg != NULL && l->nheld < LINT_HELD) {
+	if (l->msg != NULL) {
+		/* A message with more findings than fit is handed over in
+		 * sorted batches: order holds within each. */
+		if (l->nheld == LINT_HELD)
+			flush_held(l);
 		hold(l, rule, h, line, col, msg);
 		return;
 	}
@@ -282,16 +331,19 @@ on_report(void *ctx, const struct lint_report *r)
 	}
 }
 
-/* Fields for the validator: real headers Asterisk would read. */
+/*
+ * Fields for the validator: real headers Asterisk would read.  The count
+ * is kept in a local: stored through l, it would be read again after
+ * every field (a size_t the field's lengths could alias).
+ */
 static void
 collect_fields(struct lint *l, const struct ami_message *m)
 {
-	size_t i;
+	size_t i, n = 0;
 
-	l->nfields = 0;
 	for (i = 0; i < m->n; i++) {
 		const struct ami_header *h = &m->h[i];
-		struct lint_field *f = &l->fields[l->nfields];
+		struct lint_field *f = &l->fields[n];
 
 		if (h->flags & (AMI_HDR_NOT_HEADER | AMI_HDR_SPACE_BEFORE |
 		                AMI_HDR_BODY))
@@ -300,9 +352,10 @@ collect_fields(struct lint *l, const struct ami_message *m)
 		f->name_len = h->name_len;
 		f->value = h->value;
 		f->value_len = h->value_len;
-		l->quiet_field[l->nfields] = false;
-		l->field_header[l->nfields++] = i;
+		l->quiet_field[n] = false;
+		l->field_header[n++] = i;
 	}
+	l->nfields = n;
 }
 
 /* The action a response answers, when the session knows it. */

@@ -12,6 +12,13 @@
 #include "lint_internal.h"
 #include "version.h"
 
+/* Out of line, so that the usual report saves no registers. */
+#if defined(__GNUC__)
+#define RARE __attribute__((noinline))
+#else
+#define RARE
+#endif
+
 enum verdict {
 	V_FINE,
 	V_TOO_NEW,
@@ -35,17 +42,30 @@ judge_now(const struct lint *l, const struct lint_report *r)
 	return V_FINE;
 }
 
+/* Where the verdict on the facts of r is remembered. */
+static struct lint_verdict *
+verdict_slot(struct lint *l, const struct lint_report *r)
+{
+	uintptr_t key = (uintptr_t)r->since ^ (uintptr_t)r->deprecated >> 3 ^
+	                (uintptr_t)r->removed >> 6;
+
+	return &l->verdicts[(key ^ key >> 11) & (LINT_VERDICTS - 1)];
+}
+
+static int
+remembered(const struct lint_verdict *v, const struct lint_report *r)
+{
+	return v->since == r->since && v->deprecated == r->deprecated &&
+	       v->removed == r->removed;
+}
+
 /* judge_now(), remembered: comparing versions is slow, facts repeat. */
 static enum verdict
 judge(struct lint *l, const struct lint_report *r)
 {
-	uintptr_t key = (uintptr_t)r->since ^ (uintptr_t)r->deprecated >> 3 ^
-	                (uintptr_t)r->removed >> 6;
-	struct lint_verdict *v =
-	    &l->verdicts[(key ^ key >> 11) & (LINT_VERDICTS - 1)];
+	struct lint_verdict *v = verdict_slot(l, r);
 
-	if (v->since != r->since || v->deprecated != r->deprecated ||
-	    v->removed != r->removed) {
+	if (!remembered(v, r)) {
 		v->since = r->since;
 		v->deprecated = r->deprecated;
 		v->removed = r->removed;
@@ -64,23 +84,14 @@ instead(const struct lint_report *r, char *buf, size_t size)
 	return buf;
 }
 
+/* The finding of a verdict that needs one. */
 static void
-versions(struct lint *l, const struct lint_report *r, const char *what,
-         enum rule_id rule, const struct ami_header *h, size_t col)
+versions(struct lint *l, const struct lint_report *r, enum verdict v,
+         const char *what, enum rule_id rule, const struct ami_header *h,
+         size_t col)
 {
 	char use[256], target[64] = "";
-	enum verdict v = judge(l, r);
 
-	/*
-	 * Most facts are a "since" long past: fine, and the common case, so
-	 * nothing is formatted before this.  A header the server still sends
-	 * though deprecated is kept for old clients: news for a client's
-	 * author, not a fault in the traffic.
-	 */
-	if (v == V_FINE || (v == V_DEPRECATED &&
-	                    l->msg->kind != AMI_MSG_ACTION &&
-	                    rule == RULE_DEPRECATED_HEADER))
-		return;
 	if (l->target[0])
 		snprintf(target, sizeof(target), " (target %s)", l->target);
 	switch (v) {
@@ -106,16 +117,48 @@ versions(struct lint *l, const struct lint_report *r, const char *what,
 	}
 }
 
-void
-rule_dictionary_report(struct lint *l, const struct lint_report *r)
+/*
+ * Whether the version facts of r need a finding: most are a "since" long
+ * past, fine, and the common case (a report for nearly every message and
+ * for many headers), so this comes before anything else.  A header the
+ * server still sends though deprecated is kept for old clients: news for
+ * a client's author, not a fault in the traffic.
+ */
+static enum verdict
+need(const struct lint *l, const struct lint_report *r, enum verdict v)
+{
+	if (v == V_DEPRECATED && l->msg->kind != AMI_MSG_ACTION &&
+	    r->problem == LP_DEPRECATED_HEADER)
+		return V_FINE;
+	return v;
+}
+
+static enum verdict
+verdict(struct lint *l, const struct lint_report *r)
+{
+	return need(l, r, judge(l, r));
+}
+
+/* Any report; rule_dictionary_report() takes the usual one first. */
+static RARE void
+full_report(struct lint *l, const struct lint_report *r)
 {
 	const struct ami_message *m = l->msg;
-	const struct ami_header *type = m->n > 0 ? &m->h[0] : NULL;
-	const struct ami_header *h = lint_field_header(l, r->field);
-	size_t vcol = type ? type->value_col : 1;
-	int tlen = type ? (int)(type->value_len > 80 ? 80 : type->value_len) : 0;
-	const char *tval = type ? type->value : "";
+	const struct ami_header *type, *h;
+	size_t vcol;
+	int tlen;
+	const char *tval;
+	enum verdict v = V_FINE;
 
+	if ((r->problem == LP_DEPRECATED_MESSAGE ||
+	     r->problem == LP_DEPRECATED_HEADER) &&
+	    (v = verdict(l, r)) == V_FINE)
+		return;
+	type = m->n > 0 ? &m->h[0] : NULL;
+	h = lint_field_header(l, r->field);
+	vcol = type ? type->value_col : 1;
+	tlen = type ? (int)(type->value_len > 80 ? 80 : type->value_len) : 0;
+	tval = type ? type->value : "";
 	switch (r->problem) {
 	case LP_UNKNOWN_ACTION:
 		lint_report(l, RULE_UNKNOWN_ACTION, type, 0, vcol,
@@ -134,15 +177,35 @@ rule_dictionary_report(struct lint *l, const struct lint_report *r)
 		/* A legacy response (Follows) has a framing rule of its own. */
 		if (m->kind == AMI_MSG_RESPONSE)
 			break;
-		versions(l, r, m->kind == AMI_MSG_ACTION ? "action" : "event",
+		versions(l, r, v, m->kind == AMI_MSG_ACTION ? "action" : "event",
 		         m->kind == AMI_MSG_ACTION ? RULE_DEPRECATED_ACTION
 		                                   : RULE_DEPRECATED_EVENT,
 		         type, vcol);
 		break;
 	case LP_DEPRECATED_HEADER:
-		versions(l, r, "header", RULE_DEPRECATED_HEADER, h, 1);
+		versions(l, r, v, "header", RULE_DEPRECATED_HEADER, h, 1);
 		break;
 	default:
 		break;
 	}
+}
+
+/*
+ * The usual report, version facts already judged fine, returns at once
+ * and calls nothing (so it saves no registers); the rest is
+ * full_report()'s.
+ */
+void
+rule_dictionary_report(struct lint *l, const struct lint_report *r)
+{
+	const struct lint_verdict *v;
+
+	if (r->problem == LP_DEPRECATED_MESSAGE ||
+	    r->problem == LP_DEPRECATED_HEADER) {
+		v = verdict_slot(l, r);
+		if (remembered(v, r) &&
+		    need(l, r, (enum verdict)v->verdict) == V_FINE)
+			return;
+	}
+	full_report(l, r);
 }

@@ -121,13 +121,23 @@ message_shape(struct lint *l, const struct ami_message *m)
 		            m->first_line);
 }
 
+/* The most bytes a line of an action has (only actions are limited). */
+static size_t
+longest_line(const struct ami_message *m)
+{
+	size_t i, longest = 0;
+
+	for (i = 0; m->kind == AMI_MSG_ACTION && i < m->n; i++)
+		if (m->h[i].line.full_len > longest)
+			longest = m->h[i].line.full_len;
+	return longest;
+}
+
 void
 rule_framing(struct lint *l, const struct ami_message *m)
 {
 	size_t i;
-
 	unsigned odd = 0, lf = 0;
-	size_t longest = 0;
 
 	/*
 	 * Nearly every message has nothing to say: one pass finds whether
@@ -136,13 +146,11 @@ rule_framing(struct lint *l, const struct ami_message *m)
 	for (i = 0; i < m->n; i++) {
 		odd |= m->h[i].line.flags | m->h[i].flags;
 		lf |= m->h[i].line.eol == AMI_EOL_LF;
-		if (m->h[i].line.full_len > longest)
-			longest = m->h[i].line.full_len;
 	}
 	message_shape(l, m);
 	if (lf)
 		line_endings(l, m);
-	if (odd == 0 && (m->kind != AMI_MSG_ACTION || longest <= AST_MAX_LINE))
+	if (odd == 0 && longest_line(m) <= AST_MAX_LINE)
 		return;
 	for (i = 0; i < m->n; i++) {
 		bytes(l, &m->h[i]);

@@ -5,25 +5,60 @@
  * the dictionary cannot express (packed variables, Events vs EventMask,
  * Originate timeouts in seconds).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "lint_internal.h"
 
-/* The known header nearest to name, within 2 edits, or NULL. */
+/* The bytes of s as a set (ignoring case as lint_distance() does). */
+static uint64_t
+byte_set(const char *s, size_t n)
+{
+	uint64_t set = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		set |= UINT64_C(1) << (((unsigned char)s[i] | 0x20) & 63);
+	return set;
+}
+
+/* Whether x has more than two bits set. */
+static int
+over_two(uint64_t x)
+{
+	x &= x - 1;
+	x &= x - 1;
+	return x != 0;
+}
+
+/*
+ * The known header nearest to name, within 2 edits, or NULL.  Every
+ * known header is a candidate: most are told apart by their length, or
+ * by bytes one has and the other lacks (an edit brings in or takes away
+ * at most one), before the edit distance is computed.
+ */
 static const char *
 did_you_mean(const struct lint *l, const char *name, size_t len)
 {
 	const struct lint_dict *d = l->dict;
 	const char *best = NULL;
 	size_t bestd = 3;
+	uint64_t set = byte_set(name, len);
 	int i, n = d->header_count(d->impl);
 
 	for (i = 0; i < n; i++) {
 		const char *cand = d->header_name(d->impl, i);
-		size_t dist = lint_distance(name, len, cand, strlen(cand), 2);
+		size_t clen = strlen(cand), dist;
+		uint64_t cset;
 
+		if ((clen > len ? clen - len : len - clen) > 2)
+			continue;
+		cset = byte_set(cand, clen);
+		if (over_two(cset & ~set) || over_two(set & ~cset))
+			continue;
+		dist = lint_distance(name, len, cand, clen, 2);
 		if (dist < bestd) {
 			best = cand;
 			bestd = dist;

@@ -277,11 +277,12 @@ static void
 event(struct lint *l, const struct ami_message *m)
 {
 	struct ami_session *s = &l->session;
-	const struct ami_header *id = lint_header(m, "ActionID");
+	const struct ami_header *id;
 	struct ami_pending *p;
 
 	rule_session_server(l);
-	if (id == NULL ||
+	/* Nothing in flight, nothing to find: most events. */
+	if (s->npending == 0 || (id = lint_header(m, "ActionID")) == NULL ||
 	    (p = ami_session_find(s, id->value, id->value_len)) == NULL)
 		return;
 	if (p->list_open)

@@ -37,7 +37,13 @@ enum {
 	C_MAXLEN = 4,/* maxlen applies */
 	C_FOLD = 8   /* enum values match ignoring case */
 };
-enum { U_REQUIRED = 1, U_REPEAT = 2 };
+/*
+ * U_LATER: an earlier use of the same message has the same header;
+ * U_ANY: its check takes any value (a string without a maximum length);
+ * U_QUIET: U_ANY and no version facts (a field that is the first of its
+ * header and spelt right has nothing to report).
+ */
+enum { U_REQUIRED = 1, U_REPEAT = 2, U_LATER = 4, U_ANY = 8, U_QUIET = 16 };
 enum { M_FREE_FORM = 1 }; /* UserEvent: other headers are the user's */
 
 struct name {
@@ -66,6 +72,18 @@ struct use {
 	unsigned char flags;
 };
 
+/*
+ * The uses of one message (its parameters, fields or response fields),
+ * with a map from header ids to the first use of each: slots of
+ * index << 16 | (id + 1), 0 when empty, open addressing from use_home().
+ */
+struct uses {
+	const struct use *v;
+	const uint32_t *map;       /* mask + 1 slots */
+	const unsigned short *req; /* required uses outside groups, in order */
+	unsigned short n, mask, nreq;
+};
+
 /* Groups of parameters of which one may (or must) be used. */
 struct choice {
 	const char *detail; /* "group: Member, Member; group: Member" */
@@ -75,10 +93,10 @@ struct choice {
 
 struct msg {
 	const char *name;
-	const struct use *uses, *resp; /* params or fields; response fields */
-	const char *const *groups;     /* "group: Member, Member" */
+	struct uses uses, resp;    /* params or fields; response fields */
+	const char *const *groups; /* "group: Member, Member" */
 	const struct choice *choices;
-	unsigned short nuses, nresp, nchoices;
+	unsigned short nchoices;
 	short facts;
 	unsigned char flags;
 };
@@ -87,7 +105,6 @@ enum {
 	NHEADERS = 17,
 	NACTIONS = 2,
 	NEVENTS = 5,
-	NSEEN = (NHEADERS + 8) / 8,
 	ACTIONID = 0 /* the header, or -1 */
 };
 
@@ -113,11 +130,11 @@ static const unsigned char fold[256] = {
 
 enum { FOLDED_MAX = 11 };
 
-/* A slot of a table compared ignoring case: see same_fold(). */
+/* A slot of a table compared ignoring case: see match_fold(). */
 struct folded {
 	short id;            /* -1: empty */
 	unsigned short len;
-	char low[FOLDED_MAX + 1]; /* the name in lower case */
+	char name[FOLDED_MAX + 1]; /* the name as the dictionary spells it */
 	char mask[FOLDED_MAX + 1]; /* a space where it has a letter */
 };
 
@@ -141,31 +158,58 @@ load4(const void *p)
 }
 
 /*
- * Whether s is the name low in any ASCII case: (s | mask) == low
- * holds byte for byte exactly then.  Eight bytes at a time, the last
- * word overlapping the one before.
+ * The bits where n bytes at s and name differ, outside those mask has
+ * when any_case.  Eight bytes at a time, the last word overlapping the one
+ * before.
  */
-static int
-same_fold(const unsigned char *s, const char *low, const char *mask,
-          size_t n)
+static inline uint64_t
+differ(const unsigned char *s, const char *name, const char *mask, size_t n,
+       int any_case)
 {
+	uint64_t d;
 	size_t i;
 
+	/* The first and the last word: names of up to 16 bytes, no loop. */
 	if (n >= 8) {
-		for (i = 0; i + 8 < n; i += 8)
-			if ((load8(s + i) | load8(mask + i)) != load8(low + i))
-				return 0;
-		i = n - 8;
-		return (load8(s + i) | load8(mask + i)) == load8(low + i);
+		d = ((load8(s) ^ load8(name)) & ~(any_case ? load8(mask) : 0)) |
+		    ((load8(s + n - 8) ^ load8(name + n - 8)) &
+		     ~(any_case ? load8(mask + n - 8) : 0));
+		for (i = 8; i + 8 < n; i += 8)
+			d |= (load8(s + i) ^ load8(name + i)) &
+			     ~(any_case ? load8(mask + i) : 0);
+		return d;
 	}
 	if (n >= 4)
-		return (load4(s) | load4(mask)) == load4(low) &&
-		       (load4(s + n - 4) | load4(mask + n - 4)) ==
-		           load4(low + n - 4);
-	for (i = 0; i < n; i++)
-		if ((s[i] | (unsigned char)mask[i]) != (unsigned char)low[i])
-			return 0;
-	return 1;
+		return ((load4(s) ^ load4(name)) &
+		        ~(any_case ? load4(mask) : 0)) |
+		       ((load4(s + n - 4) ^ load4(name + n - 4)) &
+		        ~(any_case ? load4(mask + n - 4) : 0));
+	for (d = 0, i = 0; i < n; i++)
+		d |= (uint64_t)(s[i] ^ (unsigned char)name[i]) &
+		     ~(uint64_t)(any_case ? (unsigned char)mask[i] : 0);
+	return d;
+}
+
+/*
+ * Whether s is name in any ASCII case: s ^ name may differ only in the
+ * bits mask has (0x20 where name has a letter).  2 when s is name as
+ * spelt (nearly always, and the quickest), 1 in another case, 0 when it
+ * is another name.
+ */
+static inline int
+match_fold(const unsigned char *s, const char *name, const char *mask,
+           size_t n)
+{
+	if (differ(s, name, mask, n, 0) == 0)
+		return 2;
+	return differ(s, name, mask, n, 1) == 0;
+}
+
+/* memcmp(a, b, n) == 0, inline: the names and values are short. */
+static inline int
+same_bytes(const void *a, const char *b, size_t n)
+{
+	return differ((const unsigned char *)a, b, b, n, 0) == 0;
 }
 
 static const struct name headers[18] = {
@@ -190,61 +234,106 @@ static const struct name headers[18] = {
 };
 /* header: 17 names, key of the length and bytes; 16 buckets, 32 slots */
 static const unsigned short header_disp[16] = {
-	2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	1, 0, 5, 0,
+	0, 0, 0, 0, 0, 0, 5, 3, 0, 0, 1, 0,
+	0, 1, 2, 2,
 };
 static const struct folded header_slot[32] = {
 	{-1, 0, "", ""},
 	{-1, 0, "", ""},
-	{-1, 0, "", ""},
-	{3, 7, "channel", "       "},
-	{14, 8, "uniqueid", "        "},
-	{2, 5, "async", "     "},
-	{11, 9, "privilege", "         "},
-	{13, 7, "timeout", "       "},
+	{1, 11, "Application", "           "},
+	{9, 7, "Message", "       "},
 	{-1, 0, "", ""},
 	{-1, 0, "", ""},
-	{-1, 0, "", ""},
-	{1, 11, "application", "           "},
-	{12, 8, "response", "        "},
-	{8, 9, "listitems", "         "},
-	{7, 5, "exten", "     "},
-	{-1, 0, "", ""},
-	{-1, 0, "", ""},
-	{4, 7, "context", "       "},
-	{6, 9, "eventlist", "         "},
-	{0, 8, "actionid", "        "},
-	{15, 9, "uniqueid1", "        \0"},
-	{9, 7, "message", "       "},
-	{5, 4, "data", "    "},
-	{10, 8, "priority", "        "},
-	{-1, 0, "", ""},
-	{-1, 0, "", ""},
-	{16, 8, "variable", "        "},
+	{5, 4, "Data", "    "},
+	{11, 9, "Privilege", "         "},
 	{-1, 0, "", ""},
 	{-1, 0, "", ""},
 	{-1, 0, "", ""},
 	{-1, 0, "", ""},
+	{0, 8, "ActionID", "        "},
 	{-1, 0, "", ""},
+	{-1, 0, "", ""},
+	{-1, 0, "", ""},
+	{-1, 0, "", ""},
+	{7, 5, "Exten", "     "},
+	{12, 8, "Response", "        "},
+	{8, 9, "ListItems", "         "},
+	{-1, 0, "", ""},
+	{3, 7, "Channel", "       "},
+	{2, 5, "Async", "     "},
+	{15, 9, "Uniqueid1", "        \0"},
+	{13, 7, "Timeout", "       "},
+	{-1, 0, "", ""},
+	{4, 7, "Context", "       "},
+	{16, 8, "Variable", "        "},
+	{14, 8, "Uniqueid", "        "},
+	{10, 8, "Priority", "        "},
+	{-1, 0, "", ""},
+	{6, 9, "EventList", "         "},
 };
+
+/*
+ * Bytes as a little-endian number, whatever the machine: compilers make
+ * it one load (inline, so that they see it).
+ */
+static inline uint64_t
+le8(const unsigned char *s)
+{
+	return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 |
+	       (uint64_t)s[3] << 24 | (uint64_t)s[4] << 32 |
+	       (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 |
+	       (uint64_t)s[7] << 56;
+}
+
+static inline uint64_t
+le4(const unsigned char *s)
+{
+	return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 |
+	       (uint64_t)s[3] << 24;
+}
+
+static int header_find(const char *name, size_t len, int *cased);
 
 int
 small_header_lookup(const char *name, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)name;
-	uint64_t x;
-	const struct folded *e;
+	int cased;
 
+	return header_find(name, len, &cased);
+}
+
+/*
+ * The id of name among the header names, in any case, or -1;
+ * *cased: spelt as the dictionary spells it.
+ */
+static int
+header_find(const char *name, size_t len, int *cased)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	uint64_t x, lo, hi = 0, f;
+	const struct folded *e;
+	int m;
+
+	*cased = 0;
 	if (len - 1 >= 11) /* empty, or longer than any */
 		return -1;
-	x = 0;
-	x = (x << 8) | s[len > 1 ? 1 : len - 1];
-	x |= UINT64_C(0x20); /* case */
-	x ^= (uint64_t)len << 8;
-	x = (x ^ UINT64_C(0x910a2dec89025cc1)) * UINT64_C(0x9e3779b97f4a7c15);
+	f = UINT64_C(0x2020202020202020);
+	if (len >= 8) {
+		lo = le8(s);
+		hi = le8(s + len - 8);
+	} else if (len >= 4) {
+		lo = le4(s);
+		hi = le4(s + len - 4);
+	} else
+		lo = (uint64_t)s[0] | (uint64_t)s[len / 2] << 8 |
+		     (uint64_t)s[len - 1] << 16;
+	x = ((lo | f) * UINT64_C(0x9e3779b97f4a7c15)) ^ (hi | f) ^ len;
+	x = (x ^ UINT64_C(0x1d0b14e4db018fed)) * UINT64_C(0x9e3779b97f4a7c15);
 	e = &header_slot[((x >> 55) & 0x1f) ^ header_disp[x >> 60]];
-	if (e->len != len || !same_fold(s, e->low, e->mask, len))
+	if (e->len != len ||
+	    (m = match_fold(s, e->name, e->mask, len)) == 0)
 		return -1;
+	*cased = m == 2;
 	return e->id;
 }
 
@@ -267,29 +356,57 @@ static const struct name action_names[3] = {
 };
 /* action: 2 names, key of the length and bytes; 2 buckets, 4 slots */
 static const unsigned short action_disp[2] = {
-	0, 0,
+	0, 1,
 };
 static const struct folded action_slot[4] = {
+	{0, 9, "Originate", "         "},
+	{1, 6, "Status", "      "},
 	{-1, 0, "", ""},
 	{-1, 0, "", ""},
-	{1, 6, "status", "      "},
-	{0, 9, "originate", "         "},
 };
+
+static int action_find(const char *name, size_t len, int *cased);
 
 int
 small_action_lookup(const char *name, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)name;
-	uint64_t x;
-	const struct folded *e;
+	int cased;
 
+	return action_find(name, len, &cased);
+}
+
+/*
+ * The id of name among the action names, in any case, or -1;
+ * *cased: spelt as the dictionary spells it.
+ */
+static int
+action_find(const char *name, size_t len, int *cased)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	uint64_t x, lo, hi = 0, f;
+	const struct folded *e;
+	int m;
+
+	*cased = 0;
 	if (len - 1 >= 9) /* empty, or longer than any */
 		return -1;
-	x = len;
+	f = UINT64_C(0x2020202020202020);
+	if (len >= 8) {
+		lo = le8(s);
+		hi = le8(s + len - 8);
+	} else if (len >= 4) {
+		lo = le4(s);
+		hi = le4(s + len - 4);
+	} else
+		lo = (uint64_t)s[0] | (uint64_t)s[len / 2] << 8 |
+		     (uint64_t)s[len - 1] << 16;
+	x = ((lo | f) * UINT64_C(0x9e3779b97f4a7c15)) ^ (hi | f) ^ len;
 	x = (x ^ UINT64_C(0x910a2dec89025cc1)) * UINT64_C(0x9e3779b97f4a7c15);
 	e = &action_slot[((x >> 61) & 0x3) ^ action_disp[x >> 63]];
-	if (e->len != len || !same_fold(s, e->low, e->mask, len))
+	if (e->len != len ||
+	    (m = match_fold(s, e->name, e->mask, len)) == 0)
 		return -1;
+	*cased = m == 2;
 	return e->id;
 }
 
@@ -309,28 +426,44 @@ static const struct name event_names[6] = {
 };
 /* event: 5 names, key of the length and bytes; 4 buckets, 8 slots */
 static const unsigned short event_disp[4] = {
-	1, 0, 2, 4,
+	0, 0, 0, 0,
 };
 static const short event_slot[8] = {
-	0, -1, -1, -1, 3, 2, 4, 1,
+	-1, 1, -1, 2, -1, 0, 3, 4,
 };
+
+static int event_find(const char *name, size_t len);
 
 int
 small_event_lookup(const char *name, size_t len)
 {
+	return event_find(name, len);
+}
+
+/* The id of name among the event names, or -1. */
+static int
+event_find(const char *name, size_t len)
+{
 	const unsigned char *s = (const unsigned char *)name;
-	uint64_t x;
+	uint64_t x, lo, hi = 0;
 	int id;
 
 	if (len - 1 >= 17) /* empty, or longer than any */
 		return -1;
-	x = 0;
-	x = (x << 8) | s[0];
-	x ^= (uint64_t)len << 8;
-	x = (x ^ UINT64_C(0x1d0b14e4db018fed)) * UINT64_C(0x9e3779b97f4a7c15);
+	if (len >= 8) {
+		lo = le8(s);
+		hi = le8(s + len - 8);
+	} else if (len >= 4) {
+		lo = le4(s);
+		hi = le4(s + len - 4);
+	} else
+		lo = (uint64_t)s[0] | (uint64_t)s[len / 2] << 8 |
+		     (uint64_t)s[len - 1] << 16;
+	x = (lo * UINT64_C(0x9e3779b97f4a7c15)) ^ hi ^ len;
+	x = (x ^ UINT64_C(0x910a2dec89025cc1)) * UINT64_C(0x9e3779b97f4a7c15);
 	id = event_slot[((x >> 59) & 0x7) ^ event_disp[x >> 62]];
 	if (id < 0 || event_names[id].len != len ||
-	    memcmp(s, event_names[id].s, len) != 0)
+	    !same_bytes(s, event_names[id].s, len))
 		return -1;
 	return id;
 }
@@ -341,14 +474,48 @@ small_event_name(int id)
 	return id >= 0 && id < NEVENTS ? event_names[id].s : NULL;
 }
 
-/* Privilege classes, for classlist and eventmask values. */
-static const struct name classes[] = {
-	{"call", 4},
-	{"originate", 9},
-	{"system", 6},
-	{NULL, 0},
+/* class: 3 names, key of the length and bytes; 2 buckets, 4 slots */
+static const unsigned short class_disp[2] = {
+	0, 0,
+};
+static const struct folded class_slot[4] = {
+	{1, 9, "originate", "         "},
+	{2, 6, "system", "      "},
+	{-1, 0, "", ""},
+	{0, 4, "call", "    "},
 };
 
+/* The id of name among the class names, in any case, or -1. */
+static int
+class_find(const char *name, size_t len, int *cased)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	uint64_t x, lo, hi = 0, f;
+	const struct folded *e;
+	int m;
+
+	*cased = 0;
+	if (len - 1 >= 9) /* empty, or longer than any */
+		return -1;
+	f = UINT64_C(0x2020202020202020);
+	if (len >= 8) {
+		lo = le8(s);
+		hi = le8(s + len - 8);
+	} else if (len >= 4) {
+		lo = le4(s);
+		hi = le4(s + len - 4);
+	} else
+		lo = (uint64_t)s[0] | (uint64_t)s[len / 2] << 8 |
+		     (uint64_t)s[len - 1] << 16;
+	x = ((lo | f) * UINT64_C(0x9e3779b97f4a7c15)) ^ (hi | f) ^ len;
+	x = (x ^ UINT64_C(0x910a2dec89025cc1)) * UINT64_C(0x9e3779b97f4a7c15);
+	e = &class_slot[((x >> 61) & 0x3) ^ class_disp[x >> 63]];
+	if (e->len != len ||
+	    (m = match_fold(s, e->name, e->mask, len)) == 0)
+		return -1;
+	*cased = m == 2;
+	return e->id;
+}
 static const struct name values_7[] = {
 	{"start", 5},
 	{"Complete", 8},
@@ -403,20 +570,47 @@ static const struct check checks[19] = {
 	{NULL, NULL, 0LL, 0LL, 0ULL, T_STRING, 0},
 };
 
+/* The most uses one message is checked against. */
+enum { NUSES_MAX = 10 };
+
+/* The map of a message without uses. */
+static const uint32_t no_map[1] = {0};
+
+/* Where a map holds header h, or the first slot to try. */
+static unsigned
+use_home(int h)
+{
+	return ((uint32_t)h * UINT32_C(0x9e3779b1)) >> 16;
+}
+
 /* Originate */
 static const struct use a0_uses[] = {
 	{3, 4, -1, -1, U_REQUIRED}, /* Channel */
-	{7, 8, -1, 0, U_REQUIRED}, /* Exten */
-	{4, 5, -1, 0, U_REQUIRED}, /* Context */
+	{7, 8, -1, 0, U_REQUIRED | U_ANY | U_QUIET}, /* Exten */
+	{4, 5, -1, 0, U_REQUIRED | U_ANY | U_QUIET}, /* Context */
 	{10, 11, -1, 0, U_REQUIRED}, /* Priority */
-	{1, 1, -1, 1, U_REQUIRED}, /* Application */
-	{5, 6, -1, 1, 0}, /* Data */
+	{1, 1, -1, 1, U_REQUIRED | U_ANY | U_QUIET}, /* Application */
+	{5, 6, -1, 1, U_ANY | U_QUIET}, /* Data */
 	{13, 14, -1, -1, 0}, /* Timeout */
 	{2, 2, -1, -1, 0}, /* Async */
 	{16, 17, -1, -1, U_REPEAT}, /* Variable */
 };
+static const uint32_t a0_uses_map[32] = {
+	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00010008, 0x00000000,
+	0x00000004, 0x00000000, 0x00000000, 0x00000000, 0x0003000b, 0x00000000,
+	0x00000000, 0x00000000, 0x00070003, 0x00000000, 0x00000000, 0x0006000e,
+	0x00000000, 0x00000000, 0x00000000, 0x00050006, 0x00000000, 0x00040002,
+	0x00080011, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00020005,
+	0x00000000, 0x00000000,
+};
+static const unsigned short a0_uses_req[] = {
+	0,
+};
 static const struct use a0_resp[] = {
-	{9, 10, -1, -1, 0}, /* Message */
+	{9, 10, -1, -1, U_ANY | U_QUIET}, /* Message */
+};
+static const uint32_t a0_resp_map[2] = {
+	0x00000000, 0x0000000a,
 };
 static const char *const a0_groups[] = {
 	"dialplan: Exten, Context, Priority",
@@ -430,16 +624,20 @@ static const struct choice a0_choices[] = {
 static const struct use a1_uses[] = {
 	{3, 3, -1, -1, 0}, /* Channel */
 };
+static const uint32_t a1_uses_map[2] = {
+	0x00000004, 0x00000000,
+};
 static const struct use a1_resp[] = {
 	{6, 7, -1, -1, 0}, /* EventList */
+};
+static const uint32_t a1_resp_map[2] = {
+	0x00000007, 0x00000000,
 };
 
 static const struct msg actions[3] = {{
 	.name = "Originate",
-	.uses = a0_uses,
-	.nuses = 9,
-	.resp = a0_resp,
-	.nresp = 1,
+	.uses = {a0_uses, a0_uses_map, a0_uses_req, 9, 31, 1},
+	.resp = {a0_resp, a0_resp_map, NULL, 1, 1, 0},
 	.groups = a0_groups,
 	.choices = a0_choices,
 	.nchoices = 1,
@@ -447,14 +645,14 @@ static const struct msg actions[3] = {{
 	.flags = 0,
 }, {
 	.name = "Status",
-	.uses = a1_uses,
-	.nuses = 1,
-	.resp = a1_resp,
-	.nresp = 1,
+	.uses = {a1_uses, a1_uses_map, NULL, 1, 1, 0},
+	.resp = {a1_resp, a1_resp_map, NULL, 1, 1, 0},
 	.facts = -1,
 	.flags = 0,
 }, {
 	.name = NULL,
+	.uses = {.map = no_map},
+	.resp = {.map = no_map},
 	.facts = -1,
 }};
 
@@ -462,10 +660,22 @@ static const struct msg actions[3] = {{
 static const struct use e0_uses[] = {
 	{15, 16, 1, -1, U_REQUIRED}, /* Uniqueid1 */
 };
+static const uint32_t e0_uses_map[2] = {
+	0x00000010, 0x00000000,
+};
+static const unsigned short e0_uses_req[] = {
+	0,
+};
 
 /* Link */
 static const struct use e1_uses[] = {
 	{15, 16, 1, -1, U_REQUIRED}, /* Uniqueid1 */
+};
+static const uint32_t e1_uses_map[2] = {
+	0x00000010, 0x00000000,
+};
+static const unsigned short e1_uses_req[] = {
+	0,
 };
 
 /* OriginateResponse */
@@ -473,11 +683,23 @@ static const struct use e2_uses[] = {
 	{12, 13, -1, -1, U_REQUIRED}, /* Response */
 	{3, 3, -1, -1, U_REQUIRED}, /* Channel */
 };
+static const uint32_t e2_uses_map[4] = {
+	0x00000000, 0x0000000d, 0x00010004, 0x00000000,
+};
+static const unsigned short e2_uses_req[] = {
+	0, 1,
+};
 
 /* Status */
 static const struct use e3_uses[] = {
 	{3, 3, -1, -1, U_REQUIRED}, /* Channel */
 	{14, 15, -1, -1, U_REQUIRED}, /* Uniqueid */
+};
+static const uint32_t e3_uses_map[4] = {
+	0x0001000f, 0x00000000, 0x00000004, 0x00000000,
+};
+static const unsigned short e3_uses_req[] = {
+	0, 1,
 };
 
 /* StatusComplete */
@@ -485,66 +707,85 @@ static const struct use e4_uses[] = {
 	{6, 7, -1, -1, U_REQUIRED}, /* EventList */
 	{8, 9, -1, -1, U_REQUIRED}, /* ListItems */
 };
+static const uint32_t e4_uses_map[4] = {
+	0x00000007, 0x00000000, 0x00000000, 0x00010009,
+};
+static const unsigned short e4_uses_req[] = {
+	0, 1,
+};
 
 static const struct msg events[6] = {{
 	.name = "Bridge",
-	.uses = e0_uses,
-	.nuses = 1,
+	.uses = {e0_uses, e0_uses_map, e0_uses_req, 1, 1, 1},
+	.resp = {.map = no_map},
 	.facts = 2,
 	.flags = 0,
 }, {
 	.name = "Link",
-	.uses = e1_uses,
-	.nuses = 1,
+	.uses = {e1_uses, e1_uses_map, e1_uses_req, 1, 1, 1},
+	.resp = {.map = no_map},
 	.facts = 3,
 	.flags = 0,
 }, {
 	.name = "OriginateResponse",
-	.uses = e2_uses,
-	.nuses = 2,
+	.uses = {e2_uses, e2_uses_map, e2_uses_req, 2, 3, 2},
+	.resp = {.map = no_map},
 	.facts = -1,
 	.flags = 0,
 }, {
 	.name = "Status",
-	.uses = e3_uses,
-	.nuses = 2,
+	.uses = {e3_uses, e3_uses_map, e3_uses_req, 2, 3, 2},
+	.resp = {.map = no_map},
 	.facts = -1,
 	.flags = 0,
 }, {
 	.name = "StatusComplete",
-	.uses = e4_uses,
-	.nuses = 2,
+	.uses = {e4_uses, e4_uses_map, e4_uses_req, 2, 3, 2},
+	.resp = {.map = no_map},
 	.facts = -1,
 	.flags = 0,
 }, {
 	.name = NULL,
+	.uses = {.map = no_map},
+	.resp = {.map = no_map},
 	.facts = -1,
 }};
 
 /* Error */
 static const struct use r0_uses[] = {
-	{9, 10, -1, -1, U_REQUIRED}, /* Message */
+	{9, 10, -1, -1, U_REQUIRED | U_ANY | U_QUIET}, /* Message */
+};
+static const uint32_t r0_uses_map[2] = {
+	0x00000000, 0x0000000a,
+};
+static const unsigned short r0_uses_req[] = {
+	0,
 };
 
 /* Success */
 static const struct use r1_uses[] = {
-	{9, 10, -1, -1, 0}, /* Message */
+	{9, 10, -1, -1, U_ANY | U_QUIET}, /* Message */
+};
+static const uint32_t r1_uses_map[2] = {
+	0x00000000, 0x0000000a,
 };
 
 static const struct msg responses[3] = {{
 	.name = "Error",
-	.uses = r0_uses,
-	.nuses = 1,
+	.uses = {r0_uses, r0_uses_map, r0_uses_req, 1, 1, 1},
+	.resp = {.map = no_map},
 	.facts = -1,
 	.flags = 0,
 }, {
 	.name = "Success",
-	.uses = r1_uses,
-	.nuses = 1,
+	.uses = {r1_uses, r1_uses_map, NULL, 1, 1, 0},
+	.resp = {.map = no_map},
 	.facts = -1,
 	.flags = 0,
 }, {
 	.name = NULL,
+	.uses = {.map = no_map},
+	.resp = {.map = no_map},
 	.facts = -1,
 }};
 
@@ -552,10 +793,13 @@ static const struct msg responses[3] = {{
 static const struct use common_action_uses[] = {
 	{0, 0, -1, -1, 0}, /* ActionID */
 };
+static const uint32_t common_action_uses_map[2] = {
+	0x00000001, 0x00000000,
+};
 static const struct msg common_action = {
 	.name = NULL,
-	.uses = common_action_uses,
-	.nuses = 1,
+	.uses = {common_action_uses, common_action_uses_map, NULL, 1, 1, 0},
+	.resp = {.map = no_map},
 	.facts = -1,
 	.flags = 0,
 };
@@ -564,10 +808,13 @@ static const struct msg common_action = {
 static const struct use common_event_uses[] = {
 	{11, 12, -1, -1, 0}, /* Privilege */
 };
+static const uint32_t common_event_uses_map[2] = {
+	0x0000000c, 0x00000000,
+};
 static const struct msg common_event = {
 	.name = NULL,
-	.uses = common_event_uses,
-	.nuses = 1,
+	.uses = {common_event_uses, common_event_uses_map, NULL, 1, 1, 0},
+	.resp = {.map = no_map},
 	.facts = -1,
 	.flags = 0,
 };
@@ -576,10 +823,13 @@ static const struct msg common_event = {
 static const struct use common_response_uses[] = {
 	{0, 0, -1, -1, 0}, /* ActionID */
 };
+static const uint32_t common_response_uses_map[2] = {
+	0x00000001, 0x00000000,
+};
 static const struct msg common_response = {
 	.name = NULL,
-	.uses = common_response_uses,
-	.nuses = 1,
+	.uses = {common_response_uses, common_response_uses_map, NULL, 1, 1, 0},
+	.resp = {.map = no_map},
 	.facts = -1,
 	.flags = 0,
 };
@@ -688,7 +938,7 @@ in_names(const struct name *v, const char *s, size_t n, int casefold)
 {
 	for (; v->s != NULL; v++)
 		if (v->len == n && (casefold ? eq_fold(s, v->s, n)
-		                             : memcmp(s, v->s, n) == 0))
+		                             : same_bytes(s, v->s, n)))
 			return 1;
 	return 0;
 }
@@ -710,6 +960,7 @@ static int
 check_classlist(const char *s, size_t n)
 {
 	size_t i = 0, start, end;
+	int cased;
 
 	for (;;) {
 		while (i < n && is_blank(s[i]))
@@ -720,7 +971,7 @@ check_classlist(const char *s, size_t n)
 		end = i;
 		while (end > start && is_blank(s[end - 1]))
 			end--;
-		if (end == start || !in_names(classes, s + start, end - start, 1))
+		if (end == start || class_find(s + start, end - start, &cased) < 0)
 			return 0;
 		if (i == n)
 			return 1;
@@ -755,12 +1006,28 @@ check_tech(const char *s, size_t n)
 static int
 check_uniqueid(const char *s, size_t n)
 {
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	uint64_t acc = 0, x, y;
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (is_blank(s[i]))
-			return 0;
-	return n > 0;
+	if (n < 8) {
+		for (i = 0; i < n; i++)
+			if (is_blank(s[i]))
+				return 0;
+		return n > 0;
+	}
+	/* Eight bytes at a time, the last word overlapping the one before:
+	 * a byte of x or y is 0 where s has a blank. */
+	for (i = 0;; i += 8) {
+		if (i + 8 > n)
+			i = n - 8;
+		x = load8(s + i) ^ ones * ' ';
+		y = load8(s + i) ^ ones * '\t';
+		acc |= ((x - ones) & ~x) | ((y - ones) & ~y);
+		if (i + 8 == n)
+			break;
+	}
+	return (acc & ones << 7) == 0;
 }
 
 static int
@@ -953,19 +1220,29 @@ struct run {
 	size_t n, count;
 	small_report_fn fn;
 	void *ctx;
-	const struct use *set[3];  /* where a header's use is looked up */
-	size_t nset[3], nsets;
+	const struct uses *set[3]; /* where a header's use is looked up */
+	unsigned base[3];          /* the slot of each set's first use */
+	size_t nsets;
 	int set_required[3];       /* whether the set's required flags apply */
 	int strict;                /* report headers no set allows */
 	int empty_missing;         /* an empty value counts as absent */
-	unsigned char seen[NSEEN]; /* bit per header: present */
-	unsigned char full[NSEEN]; /* bit per header: with a value */
+	/*
+	 * What was seen of each use in the sets (only the first use of a
+	 * header counts, for the header): S_SEEN, S_FULL.  The uses of one
+	 * message are few: only theirs are cleared (finish()).
+	 */
+	unsigned char seen[NUSES_MAX];
 };
+
+enum { S_SEEN = 1, S_FULL = 2 }; /* present; present with a value */
 
 static void
 report(struct run *r, enum small_problem p, size_t field,
     const char *name, const char *detail, int fa)
 {
+	/* The last row of facts[] has none. */
+	const struct facts *fx =
+	    &facts[fa >= 0 ? (size_t)fa : sizeof(facts) / sizeof(facts[0]) - 1];
 	struct small_report rep;
 
 	r->count++;
@@ -975,119 +1252,203 @@ report(struct run *r, enum small_problem p, size_t field,
 	rep.field = field;
 	rep.name = name;
 	rep.detail = detail;
-	rep.since = fa >= 0 ? facts[fa].since : NULL;
-	rep.deprecated = fa >= 0 ? facts[fa].deprecated : NULL;
-	rep.removed = fa >= 0 ? facts[fa].removed : NULL;
-	rep.renamed_to = fa >= 0 ? facts[fa].renamed_to : NULL;
+	rep.since = fx->since;
+	rep.deprecated = fx->deprecated;
+	rep.removed = fx->removed;
+	rep.renamed_to = fx->renamed_to;
 	r->fn(r->ctx, &rep);
 }
 
-static int
-test_bit(const unsigned char *v, int h)
-{
-	return v[h >> 3] >> (h & 7) & 1;
-}
-
 static void
-set_bit(unsigned char *v, int h)
+add_set(struct run *r, const struct uses *u, int required)
 {
-	v[h >> 3] = (unsigned char)(v[h >> 3] | 1u << (h & 7));
+	size_t s = r->nsets++;
+
+	r->set[s] = u;
+	r->base[s] = s > 0 ? r->base[s - 1] + r->set[s - 1]->n : 0;
+	r->set_required[s] = required;
 }
 
-static void
-add_set(struct run *r, const struct use *u, size_t n, int required)
+/*
+ * The first use of header h in the sets, in order, from their maps, and
+ * its slot in seen[] (which stands for the header); NULL if none.
+ */
+static inline const struct use *
+find_use(const struct run *r, int h, unsigned *slot)
 {
-	r->set[r->nsets] = u;
-	r->nset[r->nsets] = n;
-	r->set_required[r->nsets] = required;
-	r->nsets++;
-}
+	uint32_t key = (uint32_t)h + 1, e;
+	unsigned home = use_home(h);
+	size_t s;
 
-/* The first use of header h in the sets, in order; NULL if none. */
-static const struct use *
-find_use(const struct run *r, int h)
-{
-	size_t s, i;
+	for (s = 0; s < r->nsets; s++) {
+		const struct uses *u = r->set[s];
+		const uint32_t *map = u->map;
+		unsigned mask = u->mask, i = home & mask;
 
-	for (s = 0; s < r->nsets; s++)
-		for (i = 0; i < r->nset[s]; i++)
-			if (r->set[s][i].header == h)
-				return &r->set[s][i];
+		for (; (e = map[i]) != 0; i = (i + 1) & mask)
+			if ((e & 0xffff) == key) {
+				*slot = r->base[s] + (e >> 16);
+				return &u->v[e >> 16];
+			}
+	}
 	return NULL;
+}
+
+/* Whether set u uses header h. */
+static int
+uses_header(const struct uses *u, int h)
+{
+	uint32_t key = (uint32_t)h + 1, e;
+	unsigned i = use_home(h) & u->mask;
+
+	for (; (e = u->map[i]) != 0; i = (i + 1) & u->mask)
+		if ((e & 0xffff) == key)
+			return 1;
+	return 0;
+}
+
+/* Whether the use's slot says present (with a value, when that counts). */
+static int
+present_at(const struct run *r, unsigned slot)
+{
+	return r->seen[slot] & (r->empty_missing ? S_FULL : S_SEEN);
 }
 
 static int
 present(const struct run *r, int h)
 {
-	return test_bit(r->empty_missing ? r->full : r->seen, h);
+	unsigned slot;
+
+	return find_use(r, h, &slot) != NULL && present_at(r, slot);
 }
 
-/* Field i, header h (or -1); again: the header came earlier. */
+/*
+ * Field i, header h (or -1); cased: spelt as the dictionary spells it;
+ * u: its use (or NULL); again: the header came earlier.
+ */
 static void
-check_field(struct run *r, size_t i, int h, int again)
+check_field(struct run *r, size_t i, int h, int cased,
+    const struct use *u, int again)
 {
 	const struct small_field *fd = &r->f[i];
-	const struct use *u;
-	const char *name;
 
 	if (h < 0) {
 		report(r, SMALL_UNKNOWN_HEADER, i, NULL, NULL, -1);
 		return;
 	}
-	name = headers[h].s;
-	if (memcmp(fd->name.ptr, name, fd->name.len) != 0)
-		report(r, SMALL_HEADER_CASE, i, name, NULL, -1);
-	if ((u = find_use(r, h)) == NULL) {
+	if (!cased)
+		report(r, SMALL_HEADER_CASE, i, headers[h].s, NULL, -1);
+	if (u == NULL) {
 		if (r->strict)
-			report(r, SMALL_NOT_FOR_MESSAGE, i, name, NULL, -1);
+			report(r, SMALL_NOT_FOR_MESSAGE, i, headers[h].s, NULL, -1);
 		return;
 	}
 	if (again && !(u->flags & U_REPEAT))
-		report(r, SMALL_REPEATED, i, name, NULL, -1);
-	if (fd->value.len > 0 &&
+		report(r, SMALL_REPEATED, i, headers[h].s, NULL, -1);
+	if (fd->value.len > 0 && !(u->flags & U_ANY) &&
 	    !check_value(&checks[u->check], fd->value.ptr, fd->value.len))
-		report(r, SMALL_BAD_VALUE, i, name, checks[u->check].detail, -1);
+		report(r, SMALL_BAD_VALUE, i, headers[h].s, checks[u->check].detail,
+		       -1);
 	if (u->facts >= 0)
-		report(r, SMALL_DEPRECATED_HEADER, i, name, NULL, u->facts);
+		report(r, SMALL_DEPRECATED_HEADER, i, headers[h].s, NULL, u->facts);
+}
+
+/*
+ * Whether field fd names use u exactly as the dictionary spells its
+ * header, u being the first use of that header in its set.
+ */
+static inline int
+names_use(const struct small_field *fd, const struct use *u)
+{
+	const struct name *hn = &headers[u->header];
+
+	return !(u->flags & U_LATER) && hn->len == fd->name.len &&
+	       differ((const unsigned char *)fd->name.ptr, hn->s, hn->s,
+	           hn->len, 0) == 0;
+}
+
+/* Whether a set before set s uses header h. */
+static int
+earlier_use(const struct run *r, size_t s, int h)
+{
+	size_t e;
+
+	for (e = 0; e < s; e++)
+		if (uses_header(r->set[e], h))
+			return 1;
+	return 0;
 }
 
 /*
  * Every field in wire order.  The first (the type header) is checked by
- * first_header() alone, but counts as present like the others.
+ * first_header() alone, but counts as present like the others.  Fields
+ * mostly come in the order the dictionary lists the uses of the
+ * message's own set (set 0, whose slots come first) and of the common
+ * headers (the last set: the type header, then ActionID or Privilege
+ * first): in each, the use after the last one found is tried before any
+ * look-up.  It is what the look-ups would find when it is the first of
+ * its header in its set (names_use()) and no earlier set has the header.
  */
 static void
 check_fields(struct run *r, int free_form)
 {
-	size_t i;
+	size_t i, last = r->nsets - 1;
+	const struct uses *own = r->set[0], *common = r->set[last];
+	unsigned next = 0, next_last = 0;
 
 	for (i = 0; i < r->n; i++) {
 		const struct small_field *fd = &r->f[i];
-		int h = small_header_lookup(fd->name.ptr, fd->name.len);
-		int again = h >= 0 && test_bit(r->seen, h);
+		int cased = 1, again = 0, h;
+		const struct use *u = NULL;
+		unsigned slot = 0;
 
-		if (h >= 0) {
-			set_bit(r->seen, h);
-			if (fd->value.len > 0)
-				set_bit(r->full, h);
+		if (next < own->n && names_use(fd, &own->v[next])) {
+			u = &own->v[next];
+			h = u->header;
+			slot = next++;
+		} else if (last > 0 && next_last < common->n &&
+		           names_use(fd, &common->v[next_last]) &&
+		           !earlier_use(r, last, common->v[next_last].header)) {
+			u = &common->v[next_last];
+			h = u->header;
+			slot = r->base[last] + next_last++;
+		} else if ((h = header_find(fd->name.ptr, fd->name.len,
+		                &cased)) >= 0 &&
+		           (u = find_use(r, h, &slot)) != NULL) {
+			if (slot < own->n)
+				next = slot + 1;
+			else if (slot >= r->base[last])
+				next_last = slot - r->base[last] + 1;
 		}
-		if (i == 0 || (free_form && (h < 0 || h != ACTIONID)))
-			continue;
-		check_field(r, i, h, again);
+		if (u != NULL) {
+			again = r->seen[slot] & S_SEEN;
+			r->seen[slot] |= fd->value.len > 0 ? S_SEEN | S_FULL : S_SEEN;
+			if ((u->flags & U_QUIET) && cased && !again)
+				continue; /* nothing to report */
+		}
+		if (i > 0 && (!free_form || (h >= 0 && h == ACTIONID)))
+			check_field(r, i, h, cased, u, again);
 	}
 }
 
+/*
+ * Required uses outside groups (a set's req) that the message lacks.  A
+ * use whose own slot says present is (only the first use of a header is
+ * marked): nearly always, and then no look-up is needed.
+ */
 static void
 check_required(struct run *r)
 {
 	size_t s, i;
 
 	for (s = 0; s < r->nsets; s++)
-		for (i = 0; i < r->nset[s]; i++) {
-			const struct use *u = &r->set[s][i];
+		for (i = 0; r->set_required[s] && i < r->set[s]->nreq; i++) {
+			unsigned k = r->set[s]->req[i], slot;
+			const struct use *u = &r->set[s]->v[k];
 
-			if (!r->set_required[s] || !(u->flags & U_REQUIRED) ||
-			    u->group >= 0 || find_use(r, u->header) != u ||
-			    present(r, u->header))
+			if (present_at(r, r->base[s] + k) ||
+			    find_use(r, u->header, &slot) != u ||
+			    present_at(r, slot))
 				continue;
 			report(r, SMALL_MISSING_REQUIRED, r->n,
 			       headers[u->header].s, NULL, -1);
@@ -1099,8 +1460,8 @@ group_used(const struct run *r, const struct msg *m, int g)
 {
 	size_t i;
 
-	for (i = 0; i < m->nuses; i++)
-		if (m->uses[i].group == g && present(r, m->uses[i].header))
+	for (i = 0; i < m->uses.n; i++)
+		if (m->uses.v[i].group == g && present(r, m->uses.v[i].header))
 			return 1;
 	return 0;
 }
@@ -1115,8 +1476,8 @@ check_choice(struct run *r, const struct msg *m, const struct choice *c)
 		if (!group_used(r, m, g))
 			continue;
 		used++;
-		for (i = 0; i < m->nuses; i++) {
-			const struct use *u = &m->uses[i];
+		for (i = 0; i < m->uses.n; i++) {
+			const struct use *u = &m->uses.v[i];
 
 			if (u->group == g && (u->flags & U_REQUIRED) &&
 			    !present(r, u->header))
@@ -1134,8 +1495,14 @@ check_choice(struct run *r, const struct msg *m, const struct choice *c)
 static size_t
 finish(struct run *r, const struct msg *m)
 {
-	size_t c;
+	size_t c, last = r->nsets - 1, slots = r->base[last] + r->set[last]->n;
+	/* A constant size is cleared inline: most messages use fewer slots. */
+	const size_t some = sizeof(r->seen) < 64 ? sizeof(r->seen) : 64;
 
+	if (slots <= some)
+		memset(r->seen, 0, some);
+	else
+		memset(r->seen, 0, slots);
 	check_fields(r, m != NULL && (m->flags & M_FREE_FORM));
 	check_required(r);
 	if (m == NULL)
@@ -1162,7 +1529,7 @@ first_header(struct run *r)
 
 	for (k = 0; r->n > 0 && kinds[k].s != NULL; k++)
 		if (s->len == kinds[k].len && eq_fold(s->ptr, kinds[k].s, s->len)) {
-			if (memcmp(s->ptr, kinds[k].s, s->len) != 0)
+			if (!same_bytes(s->ptr, kinds[k].s, s->len))
 				report(r, SMALL_HEADER_CASE, 0, kinds[k].s, NULL, -1);
 			return k;
 		}
@@ -1174,14 +1541,15 @@ static size_t
 validate_action(struct run *r)
 {
 	const struct small_slice *v = &r->f[0].value;
-	int id = small_action_lookup(v->ptr, v->len);
+	int cased;
+	int id = action_find(v->ptr, v->len, &cased);
 	const struct msg *m = id >= 0 ? &actions[id] : NULL;
 
 	if (m == NULL)
 		report(r, SMALL_UNKNOWN_ACTION, 0, NULL, NULL, -1);
 	else
-		add_set(r, m->uses, m->nuses, 1);
-	add_set(r, common_action.uses, common_action.nuses, 1);
+		add_set(r, &m->uses, 1);
+	add_set(r, &common_action.uses, 1);
 	r->strict = m != NULL;
 	r->empty_missing = 1;
 	return finish(r, m);
@@ -1191,7 +1559,7 @@ static size_t
 validate_event(struct run *r)
 {
 	const struct small_slice *v = &r->f[0].value;
-	int id = small_event_lookup(v->ptr, v->len);
+	int id = event_find(v->ptr, v->len);
 	const struct msg *m;
 
 	if (id < 0 && (id = event_lookup_fold(v->ptr, v->len)) >= 0)
@@ -1200,8 +1568,8 @@ validate_event(struct run *r)
 	if (m == NULL)
 		report(r, SMALL_UNKNOWN_EVENT, 0, NULL, NULL, -1);
 	else
-		add_set(r, m->uses, m->nuses, 1);
-	add_set(r, common_event.uses, common_event.nuses, 1);
+		add_set(r, &m->uses, 1);
+	add_set(r, &common_event.uses, 1);
 	r->strict = m != NULL;
 	return finish(r, m);
 }
@@ -1215,10 +1583,10 @@ validate_resp(struct run *r, const struct msg *a)
 	int success = v->len == 7 && memcmp(v->ptr, "Success", 7) == 0;
 
 	if (m != NULL)
-		add_set(r, m->uses, m->nuses, 1);
+		add_set(r, &m->uses, 1);
 	if (a != NULL)
-		add_set(r, a->resp, a->nresp, success);
-	add_set(r, common_response.uses, common_response.nuses, 1);
+		add_set(r, &a->resp, success);
+	add_set(r, &common_response.uses, 1);
 	r->strict = a != NULL;
 	return finish(r, m);
 }
@@ -1234,12 +1602,15 @@ size_t
 small_validate_response(const struct small_field *f, size_t n,
     int action, small_report_fn fn, void *ctx)
 {
-	struct run r = {0};
+	struct run r;
 
 	r.f = f;
 	r.n = n;
+	r.count = 0;
 	r.fn = fn;
 	r.ctx = ctx;
+	r.nsets = 0;
+	r.strict = r.empty_missing = 0;
 	switch (first_header(&r)) {
 	case K_ACTION:
 		return validate_action(&r);
