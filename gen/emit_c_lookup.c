@@ -211,13 +211,11 @@ lookup_head(struct cgen *g, const struct cgen_hash *p)
 	}
 	out_markup(&g->o,
 	           "\nint\n%s_%s_lookup(const char *name, size_t len)\n{\n"
-	           "\tint cased;\n\n\treturn %s_find(name, len, &cased);\n}\n",
+	           "\treturn found_id(%s_find(name, len));\n}\n",
 	           g->name, p->what, p->what);
-	out_markup(&g->o,
-	           "\n/*\n * The id of name among the %s names, in any case, "
-	           "or -1;\n * *cased: spelt as the dictionary spells it.\n */\n"
-	           "static int\n%s_find(const char *name, size_t len, "
-	           "int *cased)\n{\n",
+	out_markup(&g->o, "\n/* Name among the %s names: see found(). */\n"
+	                  "static int\n%s_find(const char *name, size_t len)"
+	                  "\n{\n",
 	           p->what, p->what);
 }
 
@@ -229,9 +227,9 @@ lookup_function(struct cgen *g, const struct cgen_hash *p)
 		g->words_code = 1;
 	}
 	if (p->internal)
-		out_markup(&g->o, "\n/* The id of name among the %s names, in "
-		                  "any case, or -1. */\nstatic int\n%s_find("
-		                  "const char *name, size_t len, int *cased)\n{\n",
+		out_markup(&g->o, "\n/* Name among the %s names: see found(). */\n"
+		                  "static int\n%s_find(const char *name, size_t len)"
+		                  "\n{\n",
 		           p->what, p->what);
 	else {
 		/*
@@ -240,14 +238,13 @@ lookup_function(struct cgen *g, const struct cgen_hash *p)
 		 * public one may be interposed in a shared library).
 		 */
 		out_markup(&g->o, "\nstatic int %s_find(const char *name, "
-		                  "size_t len%s);\n",
-		           p->what, p->fold ? ", int *cased" : "");
+		                  "size_t len);\n",
+		           p->what);
 		lookup_head(g, p);
 	}
 	if (p->n == 0) {
-		out_markup(&g->o, "\t(void)name;\n\t(void)len;\n%s"
-		                  "\treturn -1;\n}\n",
-		           p->fold ? "\t*cased = 0;\n" : "");
+		out_markup(&g->o, "\t(void)name;\n\t(void)len;\n"
+		                  "\treturn -1;\n}\n");
 		return;
 	}
 	out_markup(&g->o, "\tconst unsigned char *s = "
@@ -258,8 +255,6 @@ lookup_function(struct cgen *g, const struct cgen_hash *p)
 	           p->words && p->mid ? ", mid = 0" : "",
 	           p->fold ? "const struct folded *e;\n\tint m" : "int id",
 	           p->full ? "\tsize_t i;\n" : "");
-	if (p->fold)
-		out_markup(&g->o, "\t*cased = 0;\n");
 	out_markup(&g->o, "\tif (len - 1 >= %zu) /* empty, or longer than "
 	                  "any */\n\t\treturn -1;\n",
 	           p->maxlen);
@@ -276,8 +271,8 @@ lookup_function(struct cgen *g, const struct cgen_hash *p)
 		out_markup(&g->o, "\tif (e->len != len ||\n"
 		                  "\t    (m = match_fold(s, e->name, e->mask, "
 		                  "len)) == 0)\n"
-		                  "\t\treturn -1;\n\t*cased = m == 2;\n"
-		                  "\treturn e->id;\n}\n");
+		                  "\t\treturn -1;\n"
+		                  "\treturn found(e->id, m == 2);\n}\n");
 		return;
 	}
 	out_markup(&g->o, "\tif (id < 0 || %s[id].len != len ||\n"
@@ -421,6 +416,29 @@ static const char *const same_fold_code[] = {
 	"\tif (differ(s, name, mask, n, 0) == 0)",
 	"\t\treturn 2;",
 	"\treturn differ(s, name, mask, n, 1) == 0;",
+	"}",
+	"",
+	"/*",
+	" * What a look-up ignoring case finds: the id, and whether the name is",
+	" * spelt as the dictionary spells it, in one int that stays in a register",
+	" * (found_id(), found_cased()); -1 when the name is unknown.",
+	" */",
+	"static inline int",
+	"found(int id, int cased)",
+	"{",
+	"\treturn id * 2 + (cased != 0);",
+	"}",
+	"",
+	"static inline int",
+	"found_id(int k)",
+	"{",
+	"\treturn k < 0 ? -1 : k / 2;",
+	"}",
+	"",
+	"static inline int",
+	"found_cased(int k)",
+	"{",
+	"\treturn k >= 0 && k % 2 == 1;",
 	"}",
 	"",
 	"/* memcmp(a, b, n) == 0, inline: the names and values are short. */",

@@ -15,8 +15,14 @@ struct builtin_ctx {
 };
 
 static void
-relay(void *arg, const struct amid_builtin_report *r)
+relay(void *arg, const struct amid_builtin_report *report)
 {
+	/*
+	 * Read member by member (volatile): the report was just written so,
+	 * and GCC would read neighbours two at a time, and such a read waits
+	 * until both writes reach the cache.  One per header of a message.
+	 */
+	const volatile struct amid_builtin_report *r = report;
 	struct builtin_ctx *b = arg;
 	struct lint_report lr;
 

@@ -205,6 +205,29 @@ match_fold(const unsigned char *s, const char *name, const char *mask,
 	return differ(s, name, mask, n, 1) == 0;
 }
 
+/*
+ * What a look-up ignoring case finds: the id, and whether the name is
+ * spelt as the dictionary spells it, in one int that stays in a register
+ * (found_id(), found_cased()); -1 when the name is unknown.
+ */
+static inline int
+found(int id, int cased)
+{
+	return id * 2 + (cased != 0);
+}
+
+static inline int
+found_id(int k)
+{
+	return k < 0 ? -1 : k / 2;
+}
+
+static inline int
+found_cased(int k)
+{
+	return k >= 0 && k % 2 == 1;
+}
+
 /* memcmp(a, b, n) == 0, inline: the names and values are short. */
 static inline int
 same_bytes(const void *a, const char *b, size_t n)
@@ -292,29 +315,23 @@ le4(const unsigned char *s)
 	       (uint64_t)s[3] << 24;
 }
 
-static int header_find(const char *name, size_t len, int *cased);
+static int header_find(const char *name, size_t len);
 
 int
 small_header_lookup(const char *name, size_t len)
 {
-	int cased;
-
-	return header_find(name, len, &cased);
+	return found_id(header_find(name, len));
 }
 
-/*
- * The id of name among the header names, in any case, or -1;
- * *cased: spelt as the dictionary spells it.
- */
+/* Name among the header names: see found(). */
 static int
-header_find(const char *name, size_t len, int *cased)
+header_find(const char *name, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)name;
 	uint64_t x, lo, hi = 0, f;
 	const struct folded *e;
 	int m;
 
-	*cased = 0;
 	if (len - 1 >= 11) /* empty, or longer than any */
 		return -1;
 	f = UINT64_C(0x2020202020202020);
@@ -333,8 +350,7 @@ header_find(const char *name, size_t len, int *cased)
 	if (e->len != len ||
 	    (m = match_fold(s, e->name, e->mask, len)) == 0)
 		return -1;
-	*cased = m == 2;
-	return e->id;
+	return found(e->id, m == 2);
 }
 
 const char *
@@ -365,29 +381,23 @@ static const struct folded action_slot[4] = {
 	{-1, 0, "", ""},
 };
 
-static int action_find(const char *name, size_t len, int *cased);
+static int action_find(const char *name, size_t len);
 
 int
 small_action_lookup(const char *name, size_t len)
 {
-	int cased;
-
-	return action_find(name, len, &cased);
+	return found_id(action_find(name, len));
 }
 
-/*
- * The id of name among the action names, in any case, or -1;
- * *cased: spelt as the dictionary spells it.
- */
+/* Name among the action names: see found(). */
 static int
-action_find(const char *name, size_t len, int *cased)
+action_find(const char *name, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)name;
 	uint64_t x, lo, hi = 0, f;
 	const struct folded *e;
 	int m;
 
-	*cased = 0;
 	if (len - 1 >= 9) /* empty, or longer than any */
 		return -1;
 	f = UINT64_C(0x2020202020202020);
@@ -406,8 +416,7 @@ action_find(const char *name, size_t len, int *cased)
 	if (e->len != len ||
 	    (m = match_fold(s, e->name, e->mask, len)) == 0)
 		return -1;
-	*cased = m == 2;
-	return e->id;
+	return found(e->id, m == 2);
 }
 
 const char *
@@ -485,16 +494,15 @@ static const struct folded class_slot[4] = {
 	{0, 4, "call", "    "},
 };
 
-/* The id of name among the class names, in any case, or -1. */
+/* Name among the class names: see found(). */
 static int
-class_find(const char *name, size_t len, int *cased)
+class_find(const char *name, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)name;
 	uint64_t x, lo, hi = 0, f;
 	const struct folded *e;
 	int m;
 
-	*cased = 0;
 	if (len - 1 >= 9) /* empty, or longer than any */
 		return -1;
 	f = UINT64_C(0x2020202020202020);
@@ -513,8 +521,7 @@ class_find(const char *name, size_t len, int *cased)
 	if (e->len != len ||
 	    (m = match_fold(s, e->name, e->mask, len)) == 0)
 		return -1;
-	*cased = m == 2;
-	return e->id;
+	return found(e->id, m == 2);
 }
 static const struct name values_7[] = {
 	{"start", 5},
@@ -960,7 +967,6 @@ static int
 check_classlist(const char *s, size_t n)
 {
 	size_t i = 0, start, end;
-	int cased;
 
 	for (;;) {
 		while (i < n && is_blank(s[i]))
@@ -971,7 +977,7 @@ check_classlist(const char *s, size_t n)
 		end = i;
 		while (end > start && is_blank(s[end - 1]))
 			end--;
-		if (end == start || class_find(s + start, end - start, &cased) < 0)
+		if (end == start || class_find(s + start, end - start) < 0)
 			return 0;
 		if (i == n)
 			return 1;
@@ -1394,7 +1400,8 @@ check_fields(struct run *r, int free_form)
 {
 	size_t i, last = r->nsets - 1;
 	const struct uses *own = r->set[0], *common = r->set[last];
-	unsigned next = 0, next_last = 0;
+	const struct use *ownv = own->v;
+	unsigned next = 0, next_last = 0, nown = own->n;
 
 	for (i = 0; i < r->n; i++) {
 		const struct small_field *fd = &r->f[i];
@@ -1402,8 +1409,8 @@ check_fields(struct run *r, int free_form)
 		const struct use *u = NULL;
 		unsigned slot = 0;
 
-		if (next < own->n && names_use(fd, &own->v[next])) {
-			u = &own->v[next];
+		if (next < nown && names_use(fd, &ownv[next])) {
+			u = &ownv[next];
 			h = u->header;
 			slot = next++;
 		} else if (last > 0 && next_last < common->n &&
@@ -1412,13 +1419,17 @@ check_fields(struct run *r, int free_form)
 			u = &common->v[next_last];
 			h = u->header;
 			slot = r->base[last] + next_last++;
-		} else if ((h = header_find(fd->name.ptr, fd->name.len,
-		                &cased)) >= 0 &&
-		           (u = find_use(r, h, &slot)) != NULL) {
-			if (slot < own->n)
-				next = slot + 1;
-			else if (slot >= r->base[last])
-				next_last = slot - r->base[last] + 1;
+		} else {
+			int k = header_find(fd->name.ptr, fd->name.len);
+
+			h = found_id(k);
+			cased = found_cased(k);
+			if (h >= 0 && (u = find_use(r, h, &slot)) != NULL) {
+				if (slot < nown)
+					next = slot + 1;
+				else if (slot >= r->base[last])
+					next_last = slot - r->base[last] + 1;
+			}
 		}
 		if (u != NULL) {
 			again = r->seen[slot] & S_SEEN;
@@ -1541,8 +1552,7 @@ static size_t
 validate_action(struct run *r)
 {
 	const struct small_slice *v = &r->f[0].value;
-	int cased;
-	int id = action_find(v->ptr, v->len, &cased);
+	int id = found_id(action_find(v->ptr, v->len));
 	const struct msg *m = id >= 0 ? &actions[id] : NULL;
 
 	if (m == NULL)
