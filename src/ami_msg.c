@@ -253,44 +253,6 @@ ami_header_parse(struct ami_header *h, const struct ami_line *l)
 	parse_line(h, l->len);
 }
 
-static unsigned char
-lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
-}
-
-/*
- * strncasecmp() in the C locale, for the n bytes at a and the string b of
- * that length: inline, this runs for every message.
- */
-static int
-same_ignoring_case(const char *a, const char *b, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (a[i] != b[i] &&
-		    lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
-			return 0;
-	return 1;
-}
-
-static inline int
-name_is(const struct ami_header *h, const char *name)
-{
-	size_t n = strlen(name);
-
-	return h->name_len == n && same_ignoring_case(h->name, name, n);
-}
-
-static int
-value_is(const struct ami_header *h, const char *value)
-{
-	size_t n = strlen(value);
-
-	return h->value_len == n && same_ignoring_case(h->value, value, n);
-}
-
 /* The names differ in length: one comparison tells. */
 static enum ami_msg_kind
 kind_of(const struct ami_header *first)
@@ -299,13 +261,13 @@ kind_of(const struct ami_header *first)
 		return AMI_MSG_UNKNOWN;
 	switch (first->name_len) {
 	case sizeof("Action") - 1:
-		return name_is(first, "Action") ? AMI_MSG_ACTION
+		return ami_header_name_is(first, "Action") ? AMI_MSG_ACTION
 		                                : AMI_MSG_UNKNOWN;
 	case sizeof("Response") - 1:
-		return name_is(first, "Response") ? AMI_MSG_RESPONSE
+		return ami_header_name_is(first, "Response") ? AMI_MSG_RESPONSE
 		                                  : AMI_MSG_UNKNOWN;
 	case sizeof("Event") - 1:
-		return name_is(first, "Event") ? AMI_MSG_EVENT : AMI_MSG_UNKNOWN;
+		return ami_header_name_is(first, "Event") ? AMI_MSG_EVENT : AMI_MSG_UNKNOWN;
 	default:
 		return AMI_MSG_UNKNOWN;
 	}
@@ -389,7 +351,7 @@ follows_line(struct ami_parser *p, struct ami_header *h)
 {
 	if (p->follows == FOLLOWS_HEADERS &&
 	    !(h->flags & AMI_HDR_NOT_HEADER) &&
-	    (name_is(h, "Privilege") || name_is(h, "ActionID"))) {
+	    (ami_header_name_is(h, "Privilege") || ami_header_name_is(h, "ActionID"))) {
 		p->m.nheaders++;
 		store(p, h);
 		return;
@@ -417,7 +379,7 @@ message_line(struct ami_parser *p, struct ami_header *h)
 		p->m.nheaders++;
 	if (p->m.n == 0 && p->m.ndropped == 0) {
 		p->m.kind = kind_of(h);
-		if (p->m.kind == AMI_MSG_RESPONSE && value_is(h, "Follows")) {
+		if (p->m.kind == AMI_MSG_RESPONSE && ami_header_value_is(h, "Follows")) {
 			p->m.follows = true;
 			p->follows = FOLLOWS_HEADERS;
 		}

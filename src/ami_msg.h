@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "ami_lex.h"
 
@@ -88,6 +89,47 @@ void ami_parser_finish(struct ami_parser *);
  * counting the bytes fed.
  */
 void ami_parser_gap(struct ami_parser *);
+
+/*
+ * Comparisons ignoring ASCII case, as Asterisk compares names (the C
+ * locale's strncasecmp, inline: parsers and rules ask this per message).
+ */
+static inline unsigned char
+ami_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
+/* The n bytes at a and at b are the same, ignoring case. */
+static inline int
+ami_same_ignoring_case(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i] && ami_lower((unsigned char)a[i]) !=
+		                        ami_lower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+/* The header's name, or its value, is the string given, ignoring case. */
+static inline int
+ami_header_name_is(const struct ami_header *h, const char *name)
+{
+	size_t n = strlen(name);
+
+	return h->name != NULL && h->name_len == n &&
+	       ami_same_ignoring_case(h->name, name, n);
+}
+
+static inline int
+ami_header_value_is(const struct ami_header *h, const char *value)
+{
+	size_t n = strlen(value);
+
+	return h->value_len == n && ami_same_ignoring_case(h->value, value, n);
+}
 
 /* Splits one line into a header (exposed for tests). */
 void ami_header_parse(struct ami_header *, const struct ami_line *);

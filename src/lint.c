@@ -36,51 +36,12 @@ lint_free(struct lint *l)
 	free(l);
 }
 
-static unsigned char
-lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
-}
-
-/*
- * strncasecmp() in the C locale, for the n bytes at a and the string b of
- * that length: inline, rules ask this of every message.
- */
-static int
-same_ignoring_case(const char *a, const char *b, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (a[i] != b[i] &&
-		    lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
-			return 0;
-	return 1;
-}
-
-int
-lint_name_is(const struct ami_header *h, const char *name)
-{
-	size_t n = strlen(name);
-
-	return h->name != NULL && h->name_len == n &&
-	       same_ignoring_case(h->name, name, n);
-}
-
-int
-lint_value_is(const struct ami_header *h, const char *value)
-{
-	size_t n = strlen(value);
-
-	return h->value_len == n && same_ignoring_case(h->value, value, n);
-}
-
 /* Rules ask this of every message: the lengths are compared first. */
 const struct ami_header *
 lint_header(const struct ami_message *m, const char *name)
 {
 	size_t i, n = strlen(name);
-	unsigned char first = n > 0 ? lower((unsigned char)name[0]) : 0;
+	unsigned char first = n > 0 ? ami_lower((unsigned char)name[0]) : 0;
 
 	for (i = 0; i < m->n; i++) {
 		const struct ami_header *h = &m->h[i];
@@ -88,8 +49,8 @@ lint_header(const struct ami_message *m, const char *name)
 		/* Many names share a length: the first byte tells most. */
 		if (h->name_len == n && h->name != NULL &&
 		    !(h->flags & AMI_HDR_NOT_HEADER) &&
-		    (n == 0 || lower((unsigned char)h->name[0]) == first) &&
-		    same_ignoring_case(h->name, name, n))
+		    (n == 0 || ami_lower((unsigned char)h->name[0]) == first) &&
+		    ami_same_ignoring_case(h->name, name, n))
 			return h;
 	}
 	return NULL;
@@ -183,7 +144,7 @@ lint_is_secret(const struct ami_header *h)
 	for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
 		n = strlen(words[w]);
 		for (i = 0; i + n <= h->name_len; i++)
-			if (same_ignoring_case(h->name + i, words[w], n))
+			if (ami_same_ignoring_case(h->name + i, words[w], n))
 				return 1;
 	}
 	return lint_distance(h->name, h->name_len, "Secret", 6, 2) <= 2;

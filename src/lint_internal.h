@@ -63,8 +63,6 @@ void lint_report(struct lint *, enum rule_id, const struct ami_header *h,
 /* The first header of the message called name (ignoring case), or NULL. */
 const struct ami_header *lint_header(const struct ami_message *,
                                      const char *name);
-int lint_name_is(const struct ami_header *, const char *name);
-int lint_value_is(const struct ami_header *, const char *value);
 /* Edit distance ignoring case, giving up past max (returns max + 1). */
 size_t lint_distance(const char *a, size_t la, const char *b, size_t lb,
                      size_t max);

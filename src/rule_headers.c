@@ -200,7 +200,7 @@ events_vs_eventmask(struct lint *l, const struct ami_message *m)
 	for (i = 0; i < l->nfields; i++) {
 		const struct ami_header *h = lint_field_header(l, i);
 
-		if (!lint_name_is(h, "Events"))
+		if (!ami_header_name_is(h, "Events"))
 			continue;
 		lint_report(l, RULE_EVENTS_VS_EVENTMASK, h, 0, 1,
 		            "'Action: Events' reads 'EventMask:', not "
@@ -264,10 +264,10 @@ rule_headers(struct lint *l, const struct ami_message *m)
 	if (m->kind != AMI_MSG_ACTION || type == NULL)
 		return;
 	for (i = 0; i < m->n; i++)
-		if (lint_name_is(&m->h[i], "Variable"))
+		if (ami_header_name_is(&m->h[i], "Variable"))
 			variable_packing(l, &m->h[i]);
-	if (lint_value_is(type, "Events"))
+	if (ami_header_value_is(type, "Events"))
 		events_vs_eventmask(l, m);
-	else if (lint_value_is(type, "Originate"))
+	else if (ami_header_value_is(type, "Originate"))
 		originate_timeout(l, m);
 }

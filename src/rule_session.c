@@ -22,7 +22,7 @@ ast_true(const struct ami_header *h)
 	size_t i;
 
 	for (i = 0; h != NULL && i < sizeof(yes) / sizeof(yes[0]); i++)
-		if (lint_value_is(h, yes[i]))
+		if (ami_header_value_is(h, yes[i]))
 			return 1;
 	return 0;
 }
@@ -30,7 +30,7 @@ ast_true(const struct ami_header *h)
 static int
 action_is(const struct ami_header *type, const char *name)
 {
-	return lint_value_is(type, name);
+	return ami_header_value_is(type, name);
 }
 
 static void
@@ -191,7 +191,7 @@ response(struct lint *l, const struct ami_message *m)
 	struct ami_pending *p;
 
 	rule_session_server(l);
-	if (msg != NULL && lint_value_is(msg, "Authentication accepted"))
+	if (msg != NULL && ami_header_value_is(msg, "Authentication accepted"))
 		s->logged_in = true;
 	if (id == NULL) {
 		if (s->noid_pending > 0) {
@@ -212,7 +212,7 @@ response(struct lint *l, const struct ami_message *m)
 			            (int)(id->value_len > 80 ? 80 : id->value_len),
 			            id->value);
 		else if (!s->seen_client && list != NULL &&
-		         lint_value_is(list, "start"))
+		         ami_header_value_is(list, "start"))
 			/* The server side alone: follow the list it opens. */
 			open_list(l, m, id);
 		return;
@@ -221,13 +221,13 @@ response(struct lint *l, const struct ami_message *m)
 		return; /* a second response: the list's own, or a repeat */
 	p->answered = true;
 	answered(s);
-	if (msg != NULL && lint_value_is(msg, "Permission denied") &&
+	if (msg != NULL && ami_header_value_is(msg, "Permission denied") &&
 	    !p->before_login)
 		lint_report(l, RULE_ACTION_BEFORE_LOGIN, msg, 0, msg->value_col,
 		            "action '%s' (line %lu) was refused: it came "
 		            "before a successful login",
 		            p->action, p->line);
-	if (list != NULL && lint_value_is(list, "start")) {
+	if (list != NULL && ami_header_value_is(list, "start")) {
 		p->list_open = true;
 		p->list_line = m->first_line;
 		p->list_stream = l->stream;
@@ -259,8 +259,8 @@ list_event(struct lint *l, const struct ami_message *m, struct ami_pending *p)
 	const struct ami_header *items;
 	long n;
 
-	if (list == NULL || !(lint_value_is(list, "Complete") ||
-	                      lint_value_is(list, "Cancelled"))) {
+	if (list == NULL || !(ami_header_value_is(list, "Complete") ||
+	                      ami_header_value_is(list, "Cancelled"))) {
 		p->items++;
 		return;
 	}
@@ -287,7 +287,7 @@ event(struct lint *l, const struct ami_message *m)
 		return;
 	if (p->list_open)
 		list_event(l, m, p);
-	else if (p->wants_event && lint_value_is(&m->h[0], "OriginateResponse"))
+	else if (p->wants_event && ami_header_value_is(&m->h[0], "OriginateResponse"))
 		ami_session_forget(s, p);
 }
 
