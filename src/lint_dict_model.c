@@ -65,14 +65,8 @@ static int
 model_action_lookup(void *impl, const char *name, size_t len)
 {
 	struct model_dict *d = impl;
-	char buf[128];
-	const struct amid_message *a;
+	const struct amid_message *a = amid_find_action_n(d->m, name, len);
 
-	if (len >= sizeof(buf))
-		return -1;
-	memcpy(buf, name, len);
-	buf[len] = '\0';
-	a = amid_find_action(d->m, buf);
 	return a != NULL ? (int)(a - d->m->actions) : -1;
 }
 

@@ -4,10 +4,10 @@
  */
 #include "model.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "arena.h"
 
@@ -114,19 +114,42 @@ amid_kind_name(enum amid_kind k)
 }
 
 /*
- * Sorted arrays of different element types share one search: compare a
- * name with the name at the start of each element.
+ * The len bytes at s against a NUL-terminated name, in strcasecmp (fold)
+ * or strcmp order: the order the linker sorted the entries in.
+ */
+static int
+cmp_name(const char *s, size_t len, const char *name, int fold)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		int a = (unsigned char)s[i], b = (unsigned char)name[i];
+
+		if (fold) {
+			a = a >= 'A' && a <= 'Z' ? a + 32 : a;
+			b = b >= 'A' && b <= 'Z' ? b + 32 : b;
+		}
+		if (b == 0 || a != b)
+			return b == 0 ? 1 : a - b;
+	}
+	return name[len] == '\0' ? 0 : -1;
+}
+
+/*
+ * Sorted arrays of different element types share one search: each
+ * element's name is found at offset within it.
  */
 static const void *
-search(const void *base, size_t n, size_t size, const char *name, int fold)
+search(const void *base, size_t n, size_t size, size_t offset,
+       const char *s, size_t len, int fold)
 {
 	size_t lo = 0, hi = n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const void *el = (const char *)base + mid * size;
-		const char *elname = *(const char *const *)el;
-		int c = fold ? strcasecmp(name, elname) : strcmp(name, elname);
+		const char *el = (const char *)base + mid * size;
+		int c = cmp_name(s, len, *(const char *const *)(el + offset),
+		                 fold);
 
 		if (c == 0)
 			return el;
@@ -139,49 +162,56 @@ search(const void *base, size_t n, size_t size, const char *name, int fold)
 }
 
 const struct amid_header *
+amid_find_header_n(const struct amid_model *m, const char *s, size_t len)
+{
+	return search(m->headers, m->nheaders, sizeof(*m->headers),
+	              offsetof(struct amid_header, name), s, len, 1);
+}
+
+const struct amid_message *
+amid_find_action_n(const struct amid_model *m, const char *s, size_t len)
+{
+	return search(m->actions, m->nactions, sizeof(*m->actions),
+	              offsetof(struct amid_message, name), s, len, 1);
+}
+
+const struct amid_message *
+amid_find_event_n(const struct amid_model *m, const char *s, size_t len)
+{
+	return search(m->events, m->nevents, sizeof(*m->events),
+	              offsetof(struct amid_message, name), s, len, 0);
+}
+
+const struct amid_message *
+amid_find_response_n(const struct amid_model *m, const char *s, size_t len)
+{
+	return search(m->responses, m->nresponses, sizeof(*m->responses),
+	              offsetof(struct amid_message, name), s, len, 0);
+}
+
+const struct amid_header *
 amid_find_header(const struct amid_model *m, const char *name)
 {
-	return search(m->headers, m->nheaders, sizeof(*m->headers), name, 1);
+	return amid_find_header_n(m, name, strlen(name));
 }
 
 const struct amid_class *
 amid_find_class(const struct amid_model *m, const char *name)
 {
-	return search(m->classes, m->nclasses, sizeof(*m->classes), name, 1);
-}
-
-/* Messages do not start with their name, so they get their own search. */
-static const struct amid_message *
-find_message(const struct amid_message *v, size_t n, const char *name,
-             int fold)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = fold ? strcasecmp(name, v[mid].name)
-		             : strcmp(name, v[mid].name);
-
-		if (c == 0)
-			return &v[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
+	return search(m->classes, m->nclasses, sizeof(*m->classes),
+	              offsetof(struct amid_class, name), name, strlen(name), 1);
 }
 
 const struct amid_message *
 amid_find_action(const struct amid_model *m, const char *name)
 {
-	return find_message(m->actions, m->nactions, name, 1);
+	return amid_find_action_n(m, name, strlen(name));
 }
 
 const struct amid_message *
 amid_find_event(const struct amid_model *m, const char *name)
 {
-	return find_message(m->events, m->nevents, name, 0);
+	return amid_find_event_n(m, name, strlen(name));
 }
 
 int

@@ -245,6 +245,16 @@ const struct amid_message *amid_find_event(const struct amid_model *,
                                            const char *name);
 const struct amid_class *amid_find_class(const struct amid_model *,
                                          const char *name);
+/* The same for len bytes at name (borrowed slices of a message). */
+const struct amid_header *amid_find_header_n(const struct amid_model *,
+                                             const char *name, size_t len);
+const struct amid_message *amid_find_action_n(const struct amid_model *,
+                                              const char *name, size_t len);
+const struct amid_message *amid_find_event_n(const struct amid_model *,
+                                             const char *name, size_t len);
+const struct amid_message *amid_find_response_n(const struct amid_model *,
+                                                const char *name,
+                                                size_t len);
 
 /* A meaning's display name: "Status/registry", or "Status". */
 int amid_meaning_label(const struct amid_meaning *, char *buf, size_t size);

@@ -89,75 +89,12 @@ eq_fold(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-/* A slice against a name, in strcasecmp (or strcmp) order. */
-static int
-cmp_name(const char *s, size_t len, const char *name, int casefold)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		int a = (unsigned char)s[i], b = (unsigned char)name[i];
-
-		if (casefold) {
-			a = fold((unsigned char)a);
-			b = fold((unsigned char)b);
-		}
-		if (b == 0 || a != b)
-			return b == 0 ? 1 : a - b;
-	}
-	return name[len] == '\0' ? 0 : -1;
-}
-
-/* Binary search of a sorted array whose elements start with a name. */
-static const void *
-search(const void *base, size_t n, size_t size, const char *s, size_t len,
-       int casefold)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const void *el = (const char *)base + mid * size;
-		int c = cmp_name(s, len, *(const char *const *)el, casefold);
-
-		if (c == 0)
-			return el;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
-}
-
 static const struct amid_header *
 find_header(const struct amid_model *m, const struct amid_slice *s)
 {
 	if (s->len == 0)
 		return NULL;
-	return search(m->headers, m->nheaders, sizeof(*m->headers), s->ptr,
-	              s->len, 1);
-}
-
-/* Messages do not start with their name: a search of their own. */
-static const struct amid_message *
-find_message(const struct amid_message *v, size_t n, const char *s,
-             size_t len, int casefold)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = cmp_name(s, len, v[mid].name, casefold);
-
-		if (c == 0)
-			return &v[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
+	return amid_find_header_n(m, s->ptr, s->len);
 }
 
 /* An event known under another case: the first in strcmp order. */
@@ -882,8 +819,7 @@ static size_t
 validate_action(struct run *r)
 {
 	const struct amid_slice *v = &r->f[0].value;
-	const struct amid_message *m = find_message(
-	    r->m->actions, r->m->nactions, v->ptr, v->len, 1);
+	const struct amid_message *m = amid_find_action_n(r->m, v->ptr, v->len);
 
 	if (m == NULL)
 		report(r, AMID_V_UNKNOWN_ACTION, 0, NULL, NULL);
@@ -901,7 +837,7 @@ validate_event(struct run *r)
 {
 	const struct amid_slice *v = &r->f[0].value;
 	const struct amid_message *m =
-	    find_message(r->m->events, r->m->nevents, v->ptr, v->len, 0);
+	    amid_find_event_n(r->m, v->ptr, v->len);
 
 	if (m == NULL && (m = find_event_fold(r->m, v->ptr, v->len)) != NULL)
 		report(r, AMID_V_MESSAGE_CASE, 0, m->name, NULL);
@@ -920,8 +856,7 @@ static size_t
 validate_resp(struct run *r, const struct amid_message *a)
 {
 	const struct amid_slice *v = &r->f[0].value;
-	const struct amid_message *m = find_message(
-	    r->m->responses, r->m->nresponses, v->ptr, v->len, 0);
+	const struct amid_message *m = amid_find_response_n(r->m, v->ptr, v->len);
 	int success = v->len == 7 && memcmp(v->ptr, "Success", 7) == 0;
 
 	if (m != NULL)
